@@ -1,0 +1,242 @@
+/**
+ * The normalized resource graph (SPEC section 2). Provider-neutral: rules read
+ * only this, never HCL syntax or a provider's attribute names. The catalog
+ * (src/catalog) turns evaluated provider resources into these nodes.
+ */
+
+/** A place in a scanned file. Lines/columns 1-based, columns in UTF-16 code units. */
+export interface Location {
+  /** Path relative to the scan root, POSIX separators. */
+  file: string;
+  startLine: number;
+  startColumn: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** A value that static analysis could not determine, with why and what would help. */
+export interface UnknownFact {
+  unknown: true;
+  reason: string;
+  hint?: string;
+}
+
+/** Three-valued facts: a known value, or an unknown with its reason. */
+export type Fact<T> = T | UnknownFact;
+
+export function isUnknownFact(v: unknown): v is UnknownFact {
+  return typeof v === "object" && v !== null && (v as UnknownFact).unknown === true;
+}
+
+export function unknownFact(reason: string, hint?: string): UnknownFact {
+  return hint === undefined ? { unknown: true, reason } : { unknown: true, reason, hint };
+}
+
+export type ComponentKind =
+  | "database"
+  | "object-store"
+  | "volume"
+  | "file-system"
+  | "cache"
+  | "queue"
+  | "stream"
+  | "secret"
+  | "key"
+  | "search-index"
+  | "warehouse"
+  | "log-store"
+  | "state-backend";
+
+export type Provider = "aws" | "google" | "azurerm" | "kubernetes";
+
+/** Where a node comes from: its root module and Terraform address. */
+export interface NodeIdentity {
+  /** Unique in the scan: `${root}::${address}`. */
+  id: string;
+  /** Root module directory relative to the scan root ("." for the scan root itself). */
+  root: string;
+  /** Terraform address within the root, e.g. `module.db.aws_db_instance.this[0]`. */
+  address: string;
+  /** Provider resource type, e.g. `aws_dynamodb_table`. */
+  type: string;
+  /** Block header of the resource. */
+  location: Location;
+  /**
+   * Locations of attributes/blocks in the node's own block, by key path
+   * (`point_in_time_recovery.enabled`, `backup_retention_period`). Rules anchor
+   * findings on these when the deciding attribute is in the node's block.
+   */
+  anchors: Record<string, Location>;
+}
+
+/** One stream of restorable points in time for a component (SPEC section 1, Aggregation). */
+export interface RecoveryStream {
+  /** What produces it: native automated backups, PITR, a plan rule, a copy, a snapshot policy, versioning... */
+  via: "native" | "pitr" | "plan-rule" | "copy" | "snapshot-policy" | "versioning" | "soft-delete" | "external";
+  /** Id of the mechanism node that produces it (absent for native streams). */
+  mechanismId?: string;
+  /** null = kept forever. */
+  retentionDays: Fact<number | null>;
+  /** Largest gap between two recovery points, in hours (PITR: minutes, as a fraction). */
+  intervalHours: Fact<number>;
+  region: Fact<string>;
+  account: Fact<string | null>;
+  /** Where the stream is declared (the deciding attribute). */
+  location: Location;
+}
+
+export interface NativeBackup {
+  /** Automated backups/snapshots that the service keeps on its own. */
+  enabled: Fact<boolean>;
+  retentionDays: Fact<number | null>;
+  pointInTime: Fact<boolean>;
+  frequencyHours: Fact<number>;
+  /** Anchor key of the deciding attribute in the component's block, when written there. */
+  anchor?: string;
+}
+
+export interface Component extends NodeIdentity {
+  node: "component";
+  provider: Provider;
+  kind: ComponentKind;
+  /** False for stores that cannot be backed up at all (memcached): ephemeral by nature. */
+  backupCapable: boolean;
+  region: Fact<string>;
+  account: Fact<string | null>;
+  /** Resource tags with provider default_tags merged in. */
+  tags: Fact<Record<string, Fact<string>>>;
+  /** The resource's ARN (or provider id) when it can be built; used by ARN selections. */
+  arn: Fact<string>;
+  /** AWS Backup resource type name (`DynamoDB`, `RDS`, `Aurora`, `EFS`, `EBS`, `EC2`, `S3`...), for region opt-in. */
+  backupResourceType?: string;
+  nativeBackup: NativeBackup;
+  encryption: { atRest: Fact<boolean>; keyId?: Fact<string> };
+  copies: { region: Fact<string>; account: Fact<string | null>; via: string }[];
+  deletionProtection: Fact<boolean>;
+  backupsSurviveDeletion: Fact<boolean>;
+  /**
+   * Components whose backup also covers this one (an EC2 instance covers its
+   * attached volumes): ids of "parent" components.
+   */
+  coveredWith: string[];
+}
+
+export interface BackupPlanRule {
+  name: string;
+  location: Location;
+  vaultId: Fact<string>;
+  intervalHours: Fact<number>;
+  /** null = recovery points are kept forever (no lifecycle). */
+  retentionDays: Fact<number | null>;
+  coldStorageAfterDays: Fact<number | null>;
+  continuous: Fact<boolean>;
+  copyActions: { destinationRegion: Fact<string>; destinationAccount: Fact<string | null>; retentionDays: Fact<number | null>; location: Location }[];
+}
+
+export interface BackupPlan extends NodeIdentity {
+  node: "backup-plan";
+  region: Fact<string>;
+  account: Fact<string | null>;
+  rules: BackupPlanRule[];
+}
+
+/** A tag criterion: `key` compared to `value` by an operator (AWS Backup semantics, case-sensitive). */
+export interface TagCriterion {
+  key: Fact<string>;
+  value: Fact<string>;
+  op: "equals" | "like" | "notEquals" | "notLike";
+  location: Location;
+}
+
+/** An item of `resources`/`not_resources`: a reference to an in-scan node, or an ARN (pattern). */
+export type ResourceSelector =
+  | { by: "ref"; address: string; root: string; location: Location }
+  | { by: "arn"; pattern: string; location: Location }
+  | { by: "unknown"; reason: string; location: Location };
+
+export interface BackupSelection extends NodeIdentity {
+  node: "backup-selection";
+  planId: Fact<string>;
+  region: Fact<string>;
+  account: Fact<string | null>;
+  resources: ResourceSelector[];
+  notResources: ResourceSelector[];
+  /** `selection_tag` blocks: any one matching selects (OR). */
+  anyTags: TagCriterion[];
+  /** `condition` block entries: all must hold (AND). */
+  allConditions: TagCriterion[];
+  /** The selection's criteria as a whole could not be evaluated. */
+  unknown?: UnknownFact;
+}
+
+export interface RegionSettings extends NodeIdentity {
+  node: "region-settings";
+  region: Fact<string>;
+  account: Fact<string | null>;
+  /** Per AWS Backup resource type: opted in? */
+  optIn: Record<string, Fact<boolean>>;
+}
+
+export interface BackupVault extends NodeIdentity {
+  node: "backup-vault";
+  name: Fact<string>;
+  region: Fact<string>;
+  account: Fact<string | null>;
+  keyId?: Fact<string>;
+}
+
+/** Snapshot lifecycle policies (DLM, GCE schedules): select volumes/instances by target tags. */
+export interface SnapshotPolicy extends NodeIdentity {
+  node: "snapshot-policy";
+  region: Fact<string>;
+  account: Fact<string | null>;
+  /** Resource kinds it snapshots (AWS DLM: VOLUME, INSTANCE). */
+  targetResourceTypes: string[];
+  targetTags: Fact<Record<string, string>>;
+  enabled: Fact<boolean>;
+  intervalHours: Fact<number>;
+  retentionDays: Fact<number | null>;
+}
+
+/** Cross-region/account replication of a component (S3 replication, RDS automated backup replication...). */
+export interface Replication extends NodeIdentity {
+  node: "replication";
+  sourceId: Fact<string>;
+  destinationRegion: Fact<string>;
+  destinationAccount: Fact<string | null>;
+  /** True when the replica keeps restorable points (replicated automated backups), not just a mirror. */
+  keepsRecoveryPoints: boolean;
+  retentionDays: Fact<number | null>;
+}
+
+export type Mechanism = BackupPlan | BackupSelection | RegionSettings | BackupVault | SnapshotPolicy | Replication;
+export type GraphNode = Component | Mechanism;
+
+export type CoverageStatus = "covered" | "uncovered" | "unknown";
+
+export interface Coverage {
+  status: CoverageStatus;
+  streams: RecoveryStream[];
+  /** Why coverage is unknown, when it is. */
+  unknowns: UnknownFact[];
+  /** Locations that decided "uncovered" beyond the component (near-miss selections...). */
+  related: { location: Location; message: string }[];
+}
+
+/** A value the scan could not determine, as listed in outputs ("could not determine region of ..."). */
+export interface ScanUnknown {
+  subject: string;
+  root: string;
+  what: string;
+  reason: string;
+  hint?: string;
+  location?: Location;
+}
+
+export interface Graph {
+  components: Component[];
+  mechanisms: Mechanism[];
+  /** Coverage per component id, computed over the whole graph. */
+  coverage: Map<string, Coverage>;
+  unknowns: ScanUnknown[];
+}

@@ -1,0 +1,72 @@
+import type { Graph, Location } from "../graph/types.js";
+
+export type Level = "error" | "warning" | "note";
+
+export type Category =
+  | "coverage"
+  | "retention"
+  | "recovery-objective"
+  | "encryption"
+  | "region"
+  | "immutability"
+  | "monitoring"
+  | "restore-testing"
+  | "deletion-protection"
+  | "configuration";
+
+/** What a reporter knows of a rule: its metadata only. */
+export interface RuleMeta {
+  id: string;
+  /** PascalCase name, as SARIF `name` expects (e.g. `StatefulComponentWithoutBackup`). */
+  name: string;
+  category: Category;
+  level: Level;
+  shortDescription: string;
+  fullDescription: string;
+  /** Markdown help with a fixed example. */
+  helpMarkdown: string;
+  /** Plain-text help. */
+  helpText: string;
+  tags: string[];
+  /** GitHub's severity score (0.0-10.0) as a string, e.g. "8.0". */
+  securitySeverity: string;
+  /** Regime citation when the rule's requirement comes from one. */
+  citation?: string;
+}
+
+export interface RelatedLocation {
+  location: Location;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  level: Level;
+  message: string;
+  /** Address of the finding's subject; for file findings (CFG-*), the file path. */
+  subject: string;
+  subjectKind: "resource" | "module";
+  /** Root module directory relative to the scan root; "" for file findings. */
+  root: string;
+  /** Primary location. */
+  location: Location;
+  /** Key path of the anchor within the subject ("" = block header); part of the fingerprint. */
+  anchor: string;
+  related: RelatedLocation[];
+  /** All affected addresses when the subject is a mechanism (related holds at most 20). */
+  affected?: string[];
+  /** Environment (var-file set) the finding was evaluated in; "" for the default. */
+  environment: string;
+  suppression?: { kind: "inSource" | "external"; justification: string };
+}
+
+export interface RuleContext {
+  graph: Graph;
+  report(finding: Omit<Finding, "ruleId" | "level" | "environment"> & { level?: Level }): void;
+}
+
+/** A rule, ESLint-style: metadata and one function over the graph. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
