@@ -28,3 +28,31 @@ export interface ScanStats {
   components: number;
   mechanisms: number;
 }
+
+/** Options of the library `scan()`; the CLI and the Action both build these. */
+export interface ScanOptions {
+  /** Files or directories to scan, absolute or relative to `cwd`. Default: ["."]. */
+  paths?: string[];
+  /** Working directory for relative paths. Default: process.cwd(). */
+  cwd?: string;
+  /** Scan root (URIs are relative to it). Default: SPEC section 1 (cwd if all paths are under it, else their deepest common folder). */
+  root?: string;
+  /** Extra glob excludes (gitignore-style). */
+  exclude?: string[];
+  /** `--var-file` files, in order. */
+  varFiles?: string[];
+  /** `--var name=value`, in order given (raw text as on Terraform's command line). */
+  vars?: [string, string][];
+  /** Environment for `TF_VAR_*`. Default: process.env. */
+  env?: Record<string, string | undefined>;
+  /** Files larger than this are skipped with CFG-001. Default 10 MB. */
+  maxFileSize?: number;
+  /** Filesystem access; tests inject a counting one. Default: node:fs. */
+  fs?: ScanFileSystem;
+}
+
+/** The only way the scan touches the disk: every file is read once, through this. */
+export interface ScanFileSystem {
+  readFile(path: string): Promise<Buffer>;
+  stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
+}
