@@ -1,0 +1,98 @@
+/**
+ * Discover: which files a scan reads, and the scan root every URI is relative to
+ * (SPEC section 1). Nothing outside the scan root is ever read.
+ */
+import fg from "fast-glob";
+import path from "node:path";
+import { UsageError } from "../errors.js";
+import type { ScanFileSystem } from "../scan-result.js";
+
+export type InputKind = "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "modules-json";
+
+export interface DiscoveredFile {
+  /** Relative to the scan root, POSIX separators. */
+  path: string;
+  kind: InputKind;
+}
+
+export interface Discovery {
+  /** Absolute scan root. */
+  root: string;
+  files: DiscoveredFile[];
+}
+
+const PATTERNS = ["**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/.terraform/modules/modules.json"];
+const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**"];
+
+export function kindOf(file: string): InputKind | undefined {
+  const base = file.split("/").pop() ?? file;
+  if (base === "modules.json" && file.includes(".terraform/modules/")) return "modules-json";
+  if (base.endsWith(".tf.json")) return "terraform-json";
+  if (base.endsWith(".tf")) return "terraform";
+  if (base.endsWith(".tfvars.json")) return "tfvars-json";
+  if (base.endsWith(".tfvars")) return "tfvars";
+  return undefined;
+}
+
+/** SPEC: `--root` when given; else the cwd when every path lies under it; else the deepest folder holding all paths. */
+export function scanRootFor(paths: string[], cwd: string, explicitRoot?: string): string {
+  if (explicitRoot) return path.resolve(cwd, explicitRoot);
+  if (paths.every((p) => isInside(cwd, p))) return cwd;
+  return paths.map((p) => path.dirname(p)).reduce(commonAncestor);
+}
+
+function isInside(dir: string, p: string): boolean {
+  const rel = path.relative(dir, p);
+  return rel === "" || (!rel.startsWith("..") && !path.isAbsolute(rel));
+}
+
+function commonAncestor(a: string, b: string): string {
+  let x = a;
+  while (!isInside(x, b)) x = path.dirname(x);
+  return x;
+}
+
+export async function discover(
+  options: { paths: string[]; cwd: string; root?: string; exclude?: string[] },
+  fs: ScanFileSystem,
+): Promise<Discovery> {
+  const absolute = options.paths.map((p) => path.resolve(options.cwd, p));
+  const root = scanRootFor(absolute, options.cwd, options.root);
+  const files = new Map<string, DiscoveredFile>();
+  for (const p of absolute) {
+    if (!isInside(root, p)) throw new UsageError(`${p} is outside the scan root ${root}; pass --root to a folder that holds it`);
+    const stat = await fs.stat(p).catch(() => undefined);
+    if (!stat) throw new UsageError(`path not found: ${path.relative(options.cwd, p) || p}`);
+    if (stat.isFile()) {
+      const rel = toPosix(path.relative(root, p));
+      const kind = kindOf(rel);
+      if (kind) files.set(rel, { path: rel, kind });
+      continue;
+    }
+    const found = await fg(PATTERNS, {
+      cwd: p,
+      dot: true,
+      onlyFiles: true,
+      followSymbolicLinks: false,
+      ignore: [...DEFAULT_IGNORES, ...(options.exclude ?? [])],
+    });
+    for (const f of found) {
+      const rel = toPosix(path.relative(root, path.join(p, f)));
+      if (isExcludedTerraformDir(rel)) continue;
+      const kind = kindOf(rel);
+      if (kind) files.set(rel, { path: rel, kind });
+    }
+  }
+  return { root, files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
+/** Inside `.terraform/`, only installed modules are read (provider plugins and state are not ours). */
+function isExcludedTerraformDir(rel: string): boolean {
+  const parts = rel.split("/");
+  const i = parts.indexOf(".terraform");
+  return i >= 0 && parts[i + 1] !== "modules";
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join("/");
+}

@@ -1,0 +1,148 @@
+/**
+ * Roots and their evaluation (SPEC section 1, "Roots and environments"): a root
+ * module is a directory no other directory of the scan calls as a module (or one
+ * with a backend block); child modules are evaluated only through their calls.
+ */
+import type { Expr, ParsedFile, TemplatePart } from "../hcl/ast.js";
+import { evaluateOrUnknown, evaluateTemplate, type Resolver } from "./expressions.js";
+import type { FunctionContext } from "./functions.js";
+import { ModuleInstance, type RootEnvironment, type VariableInput } from "./instance.js";
+import { attr, isLocalSource, literalString, type ModuleDefinition } from "./module.js";
+import type { EvaluatedRoot, ResourceInstance } from "./types-evaluated.js";
+import { EvalError, Unknown, type ObjectValue, type Value } from "./value.js";
+
+/** Normalize `dir/rel` (POSIX, relative to the scan root); undefined when it leaves the scan root. */
+export function joinInsideRoot(dir: string, rel: string): string | undefined {
+  const parts = dir === "." ? [] : dir.split("/");
+  for (const p of rel.split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(p);
+  }
+  return parts.length ? parts.join("/") : ".";
+}
+
+/** Directories that hold a root module, sorted. */
+export function findRoots(modules: ReadonlyMap<string, ModuleDefinition>): string[] {
+  const called = new Set<string>();
+  for (const def of modules.values()) {
+    for (const call of def.moduleCalls.values()) {
+      const source = literalString(attr(call.node, "source")?.expr);
+      if (source && isLocalSource(source)) {
+        const target = joinInsideRoot(def.dir, source);
+        if (target && target !== def.dir) called.add(target);
+      }
+    }
+  }
+  return [...modules.values()]
+    .filter((d) => !isInsideDotTerraform(d.dir) && (d.hasBackend || !called.has(d.dir)))
+    .map((d) => d.dir)
+    .sort();
+}
+
+export function isInsideDotTerraform(dir: string): boolean {
+  return dir.split("/").includes(".terraform");
+}
+
+/** A variable definitions file (`.tfvars`, `.tfvars.json`) already parsed. */
+export type VarFile = { path: string; parsed: ParsedFile } | { path: string; json: unknown };
+
+export interface RootInputs {
+  /** Files Terraform loads by itself, in its order: terraform.tfvars(.json), then *.auto.tfvars(.json) sorted. */
+  autoVarFiles: VarFile[];
+  /** `--var-file` files, in order. */
+  varFiles: VarFile[];
+  /** `--var name=value`, in order. */
+  vars: [string, string][];
+  env: Record<string, string | undefined>;
+  environment: string;
+}
+
+export interface RootServices {
+  module(dir: string): ModuleDefinition | undefined;
+  /** modules.json entries of this root (`key` → directory relative to the scan root). */
+  remoteModules: ReadonlyMap<string, string>;
+  /** Read a text file by scan-root-relative path (cached: every file is read once). */
+  readText(path: string): string | undefined;
+  parseTemplate(text: string, path: string): TemplatePart[] | undefined;
+  parseExpression(text: string): Expr | undefined;
+}
+
+export function evaluateRoot(rootDir: string, inputs: RootInputs, services: RootServices): EvaluatedRoot {
+  const out: EvaluatedRoot = { root: rootDir, environment: inputs.environment, resources: [], unresolvedModules: [], unknowns: [], problems: [] };
+  const def = services.module(rootDir);
+  if (!def) return out;
+  const env: RootEnvironment = {
+    root: rootDir,
+    module: services.module,
+    remoteModuleDir: (key) => services.remoteModules.get(key),
+    resolvePath: joinInsideRoot,
+    functions: functionContext(rootDir, services),
+    parseExpression: services.parseExpression,
+    out,
+  };
+  const values = rootVariableInputs(def, inputs, env.functions);
+  const root = new ModuleInstance(env, def, "", "", (name) => values.get(name), new Map(), []);
+  const resources: ResourceInstance[] = [];
+  root.collect(resources);
+  out.resources = resources;
+  return out;
+}
+
+/** Merge variable values by Terraform's precedence: environment, tfvars files, then the command line. */
+function rootVariableInputs(def: ModuleDefinition, inputs: RootInputs, functions: FunctionContext): Map<string, VariableInput> {
+  const values = new Map<string, VariableInput>();
+  for (const [k, v] of Object.entries(inputs.env)) {
+    if (k.startsWith("TF_VAR_") && v !== undefined) values.set(k.slice(7), { kind: "raw", text: v, from: `environment ${k}` });
+  }
+  for (const file of [...inputs.autoVarFiles, ...inputs.varFiles]) {
+    for (const [name, value] of varFileValues(file, functions)) values.set(name, { kind: "value", value, from: file.path });
+  }
+  for (const [name, text] of inputs.vars) values.set(name, { kind: "raw", text, from: "--var" });
+  for (const name of [...values.keys()]) if (!def.variables.has(name)) values.delete(name);
+  return values;
+}
+
+const literalsOnly: Resolver = {
+  resolve(name) {
+    throw new EvalError(`Variables may not be used in a variable definitions file (found "${name}")`);
+  },
+};
+
+export function varFileValues(file: VarFile, functions: FunctionContext): Map<string, Value> {
+  const out = new Map<string, Value>();
+  if ("json" in file) {
+    if (file.json && typeof file.json === "object" && !Array.isArray(file.json)) {
+      for (const [k, v] of Object.entries(file.json as Record<string, unknown>)) out.set(k, v as Value);
+    }
+    return out;
+  }
+  for (const a of file.parsed.body.attributes) {
+    out.set(a.name, evaluateOrUnknown(a.expr, { resolver: literalsOnly, functions }, `${a.name} in ${file.path}`));
+  }
+  return out;
+}
+
+/** `file()` and `templatefile()` read relative to the root module directory, never outside the scan root. */
+function functionContext(rootDir: string, services: RootServices): FunctionContext {
+  const readFile = (path: string): string | Unknown => {
+    const resolved = path.startsWith("/") ? undefined : joinInsideRoot(rootDir, path);
+    if (resolved === undefined) return new Unknown(`file "${path}" is outside the scan root; it is not read`);
+    const text = services.readText(resolved);
+    return text ?? new Unknown(`file "${resolved}" could not be read`);
+  };
+  const ctx: FunctionContext = {
+    readFile,
+    renderTemplate(path: string, vars: ObjectValue): Value {
+      const text = readFile(path);
+      if (text instanceof Unknown) return text;
+      const parts = services.parseTemplate(text, path);
+      if (!parts) return new Unknown(`template "${path}" could not be parsed`);
+      return evaluateTemplate(parts, { resolver: literalsOnly, functions: ctx, locals: new Map(Object.entries(vars)) });
+    },
+  };
+  return ctx;
+}
+
