@@ -60,8 +60,17 @@ export interface Finding {
   suppression?: { kind: "inSource" | "external"; justification: string };
 }
 
+/** An input file that could not be read or parsed (fully), with where. */
+export interface FileProblem {
+  file: string;
+  location: Location;
+  message: string;
+}
+
 export interface RuleContext {
   graph: Graph;
+  /** Files of the scan that could not be read or parsed: the graph may be incomplete around them. */
+  fileProblems: readonly FileProblem[];
   report(finding: Omit<Finding, "ruleId" | "level" | "environment"> & { level?: Level }): void;
 }
 

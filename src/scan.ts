@@ -1,0 +1,311 @@
+/**
+ * The library entry: discover → parse → evaluate → normalize → graph → rules.
+ * The CLI and the GitHub Action both call `scan()`; it never writes, never uses
+ * the network and never runs code from the scanned repository.
+ */
+import { readFileSync, promises as fsp } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { discover, type DiscoveredFile } from "./discover/index.js";
+import { UsageError } from "./errors.js";
+import { buildGraph } from "./graph/index.js";
+import type { Location } from "./graph/types.js";
+import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
+import { ruleMetadata, runRules, type FileProblem, type Finding } from "./rules/index.js";
+import type { ScanFileSystem, ScanOptions, ScanResult } from "./scan-result.js";
+import { defineModule, type ModuleDefinition } from "./terraform/module.js";
+import { evaluateRoot, findRoots, joinInsideRoot, type VarFile } from "./terraform/root.js";
+import type { EvaluatedRoot } from "./terraform/types-evaluated.js";
+
+export type { ScanOptions, ScanResult } from "./scan-result.js";
+
+const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+const INFORMATION_URI = "https://github.com/restorable/restorable";
+
+const nodeFileSystem: ScanFileSystem = {
+  readFile: (p) => fsp.readFile(p),
+  stat: (p) => fsp.stat(p),
+};
+
+export function toolVersion(): string {
+  const pkg = createRequire(import.meta.url)("../package.json") as { version: string };
+  return pkg.version;
+}
+
+export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const fs = options.fs ?? nodeFileSystem;
+  const discovery = await discover({ paths: options.paths?.length ? options.paths : ["."], cwd, root: options.root, exclude: options.exclude }, fs);
+  const store = new TextStore(discovery.root, fs, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  await store.loadAll(discovery.files.map((f) => f.path));
+  const parser = await createHclParser();
+  const parsed = parseAll(discovery.files, store, parser);
+  const modules = groupModules(parsed);
+  const fileProblems = [...store.problems, ...parsed.problems, ...moduleProblems(modules)];
+
+  const varFiles = await loadCommandLineVarFiles(options.varFiles ?? [], cwd, fs, parser);
+  const roots = findRoots(modules);
+  const evaluated: EvaluatedRoot[] = roots.map((root) =>
+    evaluateRoot(
+      root,
+      {
+        autoVarFiles: autoVarFilesOf(root, parsed.varFiles),
+        varFiles,
+        vars: options.vars ?? [],
+        env: options.env ?? process.env,
+        environment: "",
+      },
+      {
+        module: (dir) => modules.get(dir),
+        remoteModules: remoteModulesOf(root, parsed.modulesJson),
+        readText: (p) => store.readSync(p),
+        parseTemplate: (text, p) => {
+          const t = parser.parseTemplate(text, p);
+          return t.problems.length ? undefined : t.parts;
+        },
+        parseExpression: (text) => {
+          const f = parser.parse(`v = ${text}\n`, "<var>");
+          return f.problems.length ? undefined : f.body.attributes[0]?.expr;
+        },
+      },
+    ),
+  );
+
+  const graph = buildGraph(evaluated);
+  const findings = sortFindings(runRules(graph, fileProblems));
+  const unknowns = [
+    ...evaluated.flatMap((r) =>
+      r.unknowns.map((u) => ({ subject: u.subject, root: r.root, what: u.what, reason: u.reason, hint: u.hint, location: u.at && toLocation(u.at.file, u.at.range) })),
+    ),
+    ...graph.unknowns,
+  ];
+  return {
+    tool: { name: "restorable", version: toolVersion(), informationUri: INFORMATION_URI },
+    rules: ruleMetadata(),
+    findings,
+    components: graph.components.map((component) => ({ component, coverage: graph.coverage.get(component.id)! })),
+    unknowns,
+    stats: {
+      files: discovery.files.length,
+      terraformFiles: discovery.files.filter((f) => f.kind === "terraform" || f.kind === "terraform-json").length,
+      roots,
+      environmentsNotEvaluated: environmentsNotEvaluated(roots, parsed.varFiles),
+      components: graph.components.length,
+      mechanisms: graph.mechanisms.length,
+    },
+  };
+}
+
+// ---- reading ----------------------------------------------------------------------------------
+
+/** Every file of the scan is read once, through the injected file system, and decoded once. */
+class TextStore {
+  private readonly texts = new Map<string, string | null>();
+  readonly problems: FileProblem[] = [];
+
+  constructor(
+    private readonly root: string,
+    private readonly fs: ScanFileSystem,
+    private readonly maxFileSize: number,
+  ) {}
+
+  async loadAll(paths: string[]): Promise<void> {
+    await Promise.all(paths.map((p) => this.load(p)));
+  }
+
+  private async load(rel: string): Promise<void> {
+    const abs = path.join(this.root, rel);
+    try {
+      const stat = await this.fs.stat(abs);
+      if (stat.size > this.maxFileSize) {
+        this.fail(rel, `the file is ${stat.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
+        return;
+      }
+      this.accept(rel, await this.fs.readFile(abs));
+    } catch (e) {
+      this.fail(rel, `the file could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+
+  private accept(rel: string, buf: Buffer): void {
+    const decoded = decodeText(buf);
+    if (typeof decoded === "string") this.texts.set(rel, decoded);
+    else this.fail(rel, decoded.problem);
+  }
+
+  private fail(rel: string, message: string): void {
+    this.texts.set(rel, null);
+    this.problems.push({ file: rel, message, location: { file: rel, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } });
+  }
+
+  get(rel: string): string | undefined {
+    return this.texts.get(rel) ?? undefined;
+  }
+
+  /** For `file()`/`templatefile()`: files the evaluation asks for, read on first use (sync, still once). */
+  readSync(rel: string): string | undefined {
+    if (!this.texts.has(rel)) {
+      try {
+        const buf = readFileSync(path.join(this.root, rel));
+        const decoded = decodeText(buf);
+        this.texts.set(rel, typeof decoded === "string" ? decoded : null);
+      } catch {
+        this.texts.set(rel, null);
+      }
+    }
+    return this.texts.get(rel) ?? undefined;
+  }
+}
+
+/** UTF-8 (BOM stripped) or UTF-16 with a BOM; binary and invalid UTF-8 are problems, not exceptions. */
+export function decodeText(buf: Buffer): string | { problem: string } {
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder("utf-16le").decode(buf.subarray(2));
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder("utf-16be").decode(buf.subarray(2));
+  const body = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? buf.subarray(3) : buf;
+  if (body.subarray(0, 8192).includes(0)) return { problem: "the file is binary, not text" };
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(body);
+  } catch {
+    return { problem: "the file is not valid UTF-8 text" };
+  }
+}
+
+// ---- parsing ----------------------------------------------------------------------------------
+
+interface ParsedInputs {
+  terraform: ParsedFile[];
+  varFiles: VarFile[];
+  modulesJson: Map<string, unknown>;
+  problems: FileProblem[];
+}
+
+function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser): ParsedInputs {
+  const out: ParsedInputs = { terraform: [], varFiles: [], modulesJson: new Map(), problems: [] };
+  for (const f of files) {
+    const text = store.get(f.path);
+    if (text === undefined) continue;
+    switch (f.kind) {
+      case "terraform":
+      case "terraform-json": {
+        const p = f.kind === "terraform" ? parser.parse(text, f.path) : parseTfJson(text, f.path, parser);
+        out.terraform.push(p);
+        out.problems.push(...p.problems.map((x) => ({ file: f.path, message: x.message, location: toLocation(f.path, x.range) })));
+        break;
+      }
+      case "tfvars": {
+        const p = parser.parse(text, f.path);
+        out.varFiles.push({ path: f.path, parsed: p });
+        out.problems.push(...p.problems.map((x) => ({ file: f.path, message: x.message, location: toLocation(f.path, x.range) })));
+        break;
+      }
+      case "tfvars-json":
+      case "modules-json": {
+        const json = parseJsonOrProblem(text, f.path, out.problems);
+        if (json === undefined) break;
+        if (f.kind === "modules-json") out.modulesJson.set(f.path, json);
+        else out.varFiles.push({ path: f.path, json });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function parseJsonOrProblem(text: string, file: string, problems: FileProblem[]): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    problems.push({ file, message: `invalid JSON: ${(e as Error).message}`, location: { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 } });
+    return undefined;
+  }
+}
+
+function dirOf(p: string): string {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "." : p.slice(0, i);
+}
+
+function groupModules(parsed: ParsedInputs): Map<string, ModuleDefinition> {
+  const byDir = new Map<string, ParsedFile[]>();
+  for (const f of parsed.terraform) {
+    const d = dirOf(f.path);
+    byDir.set(d, [...(byDir.get(d) ?? []), f]);
+  }
+  return new Map([...byDir].map(([dir, files]) => [dir, defineModule(dir, files)]));
+}
+
+function moduleProblems(modules: Map<string, ModuleDefinition>): FileProblem[] {
+  return [...modules.values()].flatMap((m) => m.problems.map((p) => ({ file: p.file, message: p.message, location: toLocation(p.file, p.block.headerRange) })));
+}
+
+async function loadCommandLineVarFiles(files: string[], cwd: string, fs: ScanFileSystem, parser: HclParser): Promise<VarFile[]> {
+  const out: VarFile[] = [];
+  for (const f of files) {
+    const abs = path.resolve(cwd, f);
+    const buf = await fs.readFile(abs).catch(() => {
+      throw new UsageError(`--var-file ${f}: file not found or not readable`);
+    });
+    const text = decodeText(buf);
+    if (typeof text !== "string") throw new UsageError(`--var-file ${f}: ${text.problem}`);
+    if (f.endsWith(".json")) {
+      try {
+        out.push({ path: f, json: JSON.parse(text) });
+      } catch (e) {
+        throw new UsageError(`--var-file ${f}: invalid JSON (${(e as Error).message})`);
+      }
+      continue;
+    }
+    const parsed = parser.parse(text, f);
+    const first = parsed.problems[0];
+    if (first) throw new UsageError(`--var-file ${f}:${first.range.start.line}:${first.range.start.column}: ${first.message}`);
+    out.push({ path: f, parsed });
+  }
+  return out;
+}
+
+/** terraform.tfvars(.json), then *.auto.tfvars(.json) in lexical order: what Terraform loads by itself. */
+function autoVarFilesOf(root: string, varFiles: VarFile[]): VarFile[] {
+  const inRoot = varFiles.filter((f) => dirOf(f.path) === root);
+  const base = (f: VarFile) => f.path.slice(f.path.lastIndexOf("/") + 1);
+  const main = inRoot.filter((f) => base(f) === "terraform.tfvars" || base(f) === "terraform.tfvars.json").sort((a, b) => (base(a) < base(b) ? -1 : 1));
+  const auto = inRoot.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => (base(a) < base(b) ? -1 : 1));
+  return [...main, ...auto];
+}
+
+function environmentsNotEvaluated(roots: string[], varFiles: VarFile[]): string[] {
+  const rootSet = new Set(roots);
+  const auto = new Set(roots.flatMap((r) => autoVarFilesOf(r, varFiles)).map((f) => f.path));
+  return varFiles.filter((f) => !auto.has(f.path) && rootSet.has(dirOf(f.path))).map((f) => f.path).sort();
+}
+
+function remoteModulesOf(root: string, modulesJson: Map<string, unknown>): Map<string, string> {
+  const out = new Map<string, string>();
+  const json = modulesJson.get(root === "." ? ".terraform/modules/modules.json" : `${root}/.terraform/modules/modules.json`) as
+    | { Modules?: { Key?: string; Dir?: string }[] }
+    | undefined;
+  for (const m of json?.Modules ?? []) {
+    if (!m.Key || !m.Dir) continue;
+    const dir = joinInsideRoot(root, m.Dir.split(path.sep).join("/"));
+    if (dir) out.set(m.Key, dir);
+  }
+  return out;
+}
+
+// ---- results ----------------------------------------------------------------------------------
+
+export function toLocation(file: string, range: Range): Location {
+  return { file, startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => [f.location.file, f.location.startLine, f.location.startColumn, f.ruleId, f.subject] as const;
+  return findings.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i]! < kb[i]!) return -1;
+      if (ka[i]! > kb[i]!) return 1;
+    }
+    return 0;
+  });
+}
