@@ -1,0 +1,68 @@
+import { promises as fsp } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { scan, type ScanFileSystem } from "../src/index.js";
+import { formatSarif } from "../src/report/sarif.js";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures");
+const DEMO = path.join(FIXTURES, "demo");
+const CASES = path.join(FIXTURES, "cases");
+
+function countingFileSystem(): { fs: ScanFileSystem; reads: Map<string, number> } {
+  const reads = new Map<string, number>();
+  return {
+    reads,
+    fs: {
+      readFile: async (p) => {
+        reads.set(p, (reads.get(p) ?? 0) + 1);
+        return fsp.readFile(p);
+      },
+      stat: (p) => fsp.stat(p),
+    },
+  };
+}
+
+describe("scan()", () => {
+  it("reads each file once", async () => {
+    const { fs, reads } = countingFileSystem();
+    const result = await scan({ paths: [FIXTURES], cwd: FIXTURES, fs, env: {} });
+    expect(result.stats.files).toBeGreaterThan(20);
+    expect(reads.size).toBe(result.stats.files);
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it("gives the same results when two scans run concurrently as when each runs alone", async () => {
+    const a = path.join(CASES, "tag-selection-typo");
+    const b = path.join(CASES, "module-instances");
+    const aloneA = await scan({ paths: [a], cwd: a, env: {} });
+    const aloneB = await scan({ paths: [b], cwd: b, env: {} });
+    const [togetherA, togetherB] = await Promise.all([scan({ paths: [a], cwd: a, env: {} }), scan({ paths: [b], cwd: b, env: {} })]);
+    expect(formatSarif(togetherA)).toBe(formatSarif(aloneA));
+    expect(formatSarif(togetherB)).toBe(formatSarif(aloneB));
+    expect(aloneA.findings.length).toBeGreaterThan(0);
+    expect(aloneB.findings.length).toBeGreaterThan(0);
+  });
+
+  it("writes byte-identical SARIF for the same --root from another working directory and path order", async () => {
+    const paths = ["demo", "cases/tag-selection-typo", "cases/for-each-instances"];
+    const first = formatSarif(await scan({ root: FIXTURES, cwd: FIXTURES, paths, env: {} }));
+    const second = formatSarif(
+      await scan({ root: FIXTURES, cwd: path.join(CASES, "region-opt-out"), paths: [...paths].reverse().map((p) => path.join(FIXTURES, p)), env: {} }),
+    );
+    expect(second).toBe(first);
+    expect(first).not.toContain(FIXTURES);
+  });
+
+  it("names the demo's gaps and nothing else", async () => {
+    const result = await scan({ paths: [DEMO], cwd: DEMO, env: {} });
+    expect(result.findings.map((f) => `${f.ruleId} ${f.subject} ${f.location.file}:${f.location.startLine}`)).toEqual([
+      "COV-001 aws_dynamodb_table.carts database.tf:25",
+      "COV-001 aws_s3_bucket.uploads storage.tf:14",
+      "COV-001 aws_efs_file_system.media storage.tf:19",
+    ]);
+  });
+
+  it("a missing path is a usage error, not a crash", async () => {
+    await expect(scan({ paths: ["does-not-exist"], cwd: DEMO })).rejects.toThrow(/path not found: does-not-exist/);
+  });
+});
