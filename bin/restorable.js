@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// Launcher: the CLI lives in lib/ (the build output of src/, `npm run build`).
+let main;
+try {
+  ({ main } = await import("../lib/cli/main.js"));
+} catch (e) {
+  process.stderr.write(`restorable: internal error: cannot load lib/cli/main.js (${e && e.code ? e.code : e}); run "npm run build" first.\n`);
+  process.exit(3);
+}
+process.exitCode = await main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: process.stdout.isTTY === true,
+});

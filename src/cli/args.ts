@@ -1,0 +1,146 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
+import type { FailOn } from "../report/common.js";
+import { FAIL_ON_LEVELS, isFailOn } from "../report/gate.js";
+import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../report/index.js";
+
+export interface ScanCommand {
+  command: "scan";
+  paths: string[];
+  format: ReportFormat;
+  output?: string;
+  config?: string;
+  varFiles: string[];
+  vars: [string, string][];
+  failOn: FailOn;
+  baseline?: string;
+  root?: string;
+  exclude: string[];
+  reportUnknown: boolean;
+  now?: Date;
+  quiet: boolean;
+  noColor: boolean;
+  debug: boolean;
+}
+
+export type Command = ScanCommand | { command: "help" } | { command: "version" };
+
+const OPTIONS = {
+  format: { type: "string", short: "f" },
+  output: { type: "string", short: "o" },
+  config: { type: "string" },
+  "var-file": { type: "string", multiple: true },
+  var: { type: "string", multiple: true },
+  "fail-on": { type: "string" },
+  baseline: { type: "string" },
+  root: { type: "string" },
+  exclude: { type: "string", multiple: true },
+  "report-unknown": { type: "boolean" },
+  now: { type: "string" },
+  quiet: { type: "boolean", short: "q" },
+  "no-color": { type: "boolean" },
+  debug: { type: "boolean" },
+  version: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const HELP_HINT = 'run "restorable --help" for the options';
+
+/** True when --debug appears before any `--`: known even when the rest of the line does not parse. */
+export function wantsDebug(argv: readonly string[]): boolean {
+  const end = argv.indexOf("--");
+  return (end === -1 ? argv : argv.slice(0, end)).includes("--debug");
+}
+
+/** Parses `restorable [scan] ...`; every problem is a UsageError with a one-line message naming the fix. */
+export function parseCommandLine(argv: readonly string[]): Command {
+  const { values, positionals } = parseOrExplain(argv);
+  if (values.help) return { command: "help" };
+  if (values.version) return { command: "version" };
+  const [command, ...paths] = positionals;
+  if (command === undefined) throw new UsageError(`missing command; use "restorable scan [PATH...]" (${HELP_HINT})`);
+  if (command === "help") return { command: "help" };
+  if (command === "version") return { command: "version" };
+  if (command !== "scan") throw new UsageError(`unknown command "${command}"; use "restorable scan [PATH...]" (${HELP_HINT})`);
+  return {
+    command: "scan",
+    paths: paths.length === 0 ? ["."] : paths,
+    format: formatOf(values.format),
+    ...optional("output", nonEmpty("--output", values.output)),
+    ...optional("config", nonEmpty("--config", values.config)),
+    varFiles: (values["var-file"] ?? []).map((f) => nonEmpty("--var-file", f) as string),
+    vars: (values.var ?? []).map(parseVar),
+    failOn: failOnOf(values["fail-on"]),
+    ...optional("baseline", nonEmpty("--baseline", values.baseline)),
+    ...optional("root", nonEmpty("--root", values.root)),
+    exclude: (values.exclude ?? []).map((g) => nonEmpty("--exclude", g) as string),
+    reportUnknown: values["report-unknown"] === true,
+    ...optional("now", values.now === undefined ? undefined : parseNow(values.now)),
+    quiet: values.quiet === true,
+    noColor: values["no-color"] === true,
+    debug: values.debug === true,
+  };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+function parseOrExplain(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(explainParseError(e as Error & { code?: string }));
+  }
+}
+
+function explainParseError(e: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(e.message)?.[1];
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option ${option ?? ""}; ${HELP_HINT}`.replace("option ;", "option;");
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `${e.message.includes("argument missing") ? `${option ?? "an option"} needs a value` : e.message.split("\n")[0]}; ${HELP_HINT}`;
+    default:
+      return `${e.message.split("\n")[0]}; ${HELP_HINT}`;
+  }
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === "") throw new UsageError(`${flag} needs a non-empty value`);
+  return value;
+}
+
+function formatOf(value: string | undefined): ReportFormat {
+  if (value === undefined) return "text";
+  if (isReportFormat(value)) return value;
+  throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(", ")} (got "${value}")`);
+}
+
+function failOnOf(value: string | undefined): FailOn {
+  if (value === undefined) return "error";
+  if (isFailOn(value)) return value;
+  throw new UsageError(`--fail-on must be one of ${FAIL_ON_LEVELS.join(", ")} (got "${value}")`);
+}
+
+/** `--var name=value`, as on Terraform's command line: the value is everything after the first `=`. */
+function parseVar(text: string): [string, string] {
+  const eq = text.indexOf("=");
+  if (eq <= 0) throw new UsageError(`--var must be NAME=VALUE (got "${text}"); write it as --var region=eu-west-1`);
+  const name = text.slice(0, eq).trim();
+  if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
+    throw new UsageError(`--var name "${name}" is not a Terraform variable name; write it as --var region=eu-west-1`);
+  }
+  return [name, text.slice(eq + 1)];
+}
+
+/** `--now` accepts a date (2026-01-31) or a full ISO timestamp; it decides ignore expiry. */
+function parseNow(text: string): Date {
+  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text);
+  if (!iso.test(text) || Number.isNaN(date.getTime())) {
+    throw new UsageError(`--now must be a date such as 2026-06-30 or 2026-06-30T12:00:00Z (got "${text}")`);
+  }
+  return date;
+}

@@ -1,0 +1,32 @@
+export function usage(version: string): string {
+  return `restorable ${version}: find broken backup promises in Terraform before they merge.
+
+Usage:
+  restorable scan [options] [PATH...]     scan files or folders (default: .); "-" reads standard input
+  restorable --version | --help
+
+Options:
+  -f, --format FORMAT      text | json | sarif | markdown (default: text)
+  -o, --output FILE        write the report to FILE (written whole, or not at all)
+      --config FILE        configuration file (default: .restorable.yml at the scan root)
+      --var-file FILE      Terraform variables file; repeatable
+      --var NAME=VALUE     Terraform variable; repeatable
+      --fail-on LEVEL      error | warning | note | none (default: error)
+      --baseline FILE      SARIF of an earlier scan: its results do not fail the run
+      --root DIR           scan root (paths in reports are relative to it)
+      --exclude GLOB       skip matching files; repeatable
+      --report-unknown     add undecidable checks to SARIF as UNK-001 notes
+      --now DATE           date that decides ignore expiry (default: SOURCE_DATE_EPOCH, else today)
+  -q, --quiet              list only findings at or above --fail-on, no summary
+      --no-color           no colours in text output (also NO_COLOR=1)
+      --debug              print stack traces of internal errors
+  -v, --version            print the version
+  -h, --help               print this help
+
+Exit codes:
+  0  no finding at or above --fail-on (suppressed and baseline findings never count)
+  1  findings at or above --fail-on
+  2  a problem with the command's own inputs (options, paths, config, output file)
+  3  an internal error (please report it)
+`;
+}

@@ -1,0 +1,171 @@
+import { readFile, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+import { UsageError } from "../errors.js";
+import { oneLine } from "../report/common.js";
+import { exitCodeFor, formatReport, readBaselineFingerprints } from "../report/index.js";
+import type { ScanOptions, ScanResult } from "../scan-result.js";
+import { parseCommandLine, type ScanCommand, wantsDebug } from "./args.js";
+import { usage } from "./help.js";
+import { assertWritableOutput, writeFileAtomically } from "./output.js";
+import { informationUri, packageVersion } from "./package-info.js";
+
+export interface Writable {
+  write(chunk: string): unknown;
+}
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colours in text output). */
+  isTTY: boolean;
+}
+
+/**
+ * What the CLI passes to `scan()`. The fields beyond `ScanOptions` are not in
+ * that contract yet; `scan()` should read them (see the report of this change).
+ */
+export interface CliScanOptions extends ScanOptions {
+  /** `--config FILE`, absolute. */
+  configFile?: string;
+  /** `--now`, else SOURCE_DATE_EPOCH; absent = the clock. Decides ignore expiry. */
+  now?: Date;
+  reportUnknown?: boolean;
+}
+
+export type ScanFn = (options: CliScanOptions) => Promise<ScanResult>;
+
+export interface CliDeps {
+  scan?: ScanFn;
+}
+
+/** Runs the command line and returns the exit code (SPEC section 5); never throws. */
+export async function main(argv: string[], io: CliIo, deps: CliDeps = {}): Promise<number> {
+  const debug = wantsDebug(argv);
+  try {
+    const command = parseCommandLine(argv);
+    if (command.command === "help") {
+      io.stdout.write(usage(packageVersion()));
+      return 0;
+    }
+    if (command.command === "version") {
+      io.stdout.write(`${packageVersion()}\n`);
+      return 0;
+    }
+    return await runScan(command, io, deps);
+  } catch (e) {
+    return reportFailure(e, io, debug);
+  }
+}
+
+function isUsageError(e: unknown): e is Error {
+  // `name` too: a UsageError from another copy of the module is still a usage error.
+  return e instanceof UsageError || (e instanceof Error && e.name === "UsageError");
+}
+
+function reportFailure(e: unknown, io: CliIo, debug: boolean): number {
+  if (isUsageError(e)) {
+    io.stderr.write(`restorable: ${oneLine(e.message)}\n`);
+    return 2;
+  }
+  const message = oneLine(e instanceof Error ? e.message || e.name : String(e)).replace(/\.$/, "");
+  io.stderr.write(`restorable: internal error: ${message}. Please report it at ${informationUri()}/issues with --debug output.\n`);
+  if (debug) io.stderr.write(`${e instanceof Error && e.stack ? e.stack : String(e)}\n`);
+  return 3;
+}
+
+async function runScan(command: ScanCommand, io: CliIo, deps: CliDeps): Promise<number> {
+  const output = command.output === undefined ? undefined : resolve(io.cwd, command.output);
+  if (output !== undefined) await assertWritableOutput(output);
+  await assertInputsExist(command, io.cwd);
+  const baseline = command.baseline === undefined ? undefined : await readBaseline(resolve(io.cwd, command.baseline), command.baseline);
+  const scan = deps.scan ?? (await loadScan());
+  const result = await scan(scanOptions(command, io));
+  const reportOptions = {
+    color: useColor(command, io),
+    reportUnknown: command.reportUnknown,
+    quiet: command.quiet,
+    failOn: command.failOn,
+    ...(baseline !== undefined ? { baseline } : {}),
+  };
+  const report = formatReport(result, command.format, reportOptions);
+  if (output !== undefined) await writeFileAtomically(output, report);
+  else io.stdout.write(report);
+  return exitCodeFor(result, reportOptions);
+}
+
+async function loadScan(): Promise<ScanFn> {
+  // Loaded on demand so that the CLI's own tests never pull in the whole pipeline.
+  const module = await import("../scan.js");
+  return module.scan as ScanFn;
+}
+
+function scanOptions(command: ScanCommand, io: CliIo): CliScanOptions {
+  const options: CliScanOptions = {
+    paths: command.paths,
+    cwd: io.cwd,
+    exclude: command.exclude,
+    varFiles: command.varFiles.map((f) => resolve(io.cwd, f)),
+    vars: command.vars,
+    env: io.env,
+    reportUnknown: command.reportUnknown,
+  };
+  if (command.root !== undefined) options.root = resolve(io.cwd, command.root);
+  if (command.config !== undefined) options.configFile = resolve(io.cwd, command.config);
+  const now = command.now ?? sourceDateEpoch(io.env);
+  if (now !== undefined) options.now = now;
+  return options;
+}
+
+/** SOURCE_DATE_EPOCH (reproducible builds): whole seconds since 1970. */
+function sourceDateEpoch(env: Record<string, string | undefined>): Date | undefined {
+  const value = env["SOURCE_DATE_EPOCH"];
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be whole seconds since 1970 (got "${value}"); fix or unset it, or pass --now`);
+  return new Date(Number(value) * 1000);
+}
+
+function useColor(command: ScanCommand, io: CliIo): boolean {
+  if (command.format !== "text" || command.output !== undefined || command.noColor) return false;
+  if (io.env["NO_COLOR"] !== undefined && io.env["NO_COLOR"] !== "") return false;
+  const force = io.env["FORCE_COLOR"];
+  if (force !== undefined && force !== "" && force !== "0") return true;
+  return io.isTTY;
+}
+
+async function kindOf(path: string): Promise<"file" | "directory" | "other" | "missing"> {
+  const s = await stat(path).catch(() => undefined);
+  if (s === undefined) return "missing";
+  return s.isFile() ? "file" : s.isDirectory() ? "directory" : "other";
+}
+
+/** A missing PATH, --root, --config or --var-file is a usage error found before scanning. */
+async function assertInputsExist(command: ScanCommand, cwd: string): Promise<void> {
+  for (const path of command.paths) {
+    if (path === "-") continue;
+    if ((await kindOf(resolve(cwd, path))) === "missing") {
+      throw new UsageError(`PATH ${path} does not exist; pass an existing file or folder (or - for standard input)`);
+    }
+  }
+  if (command.root !== undefined && (await kindOf(resolve(cwd, command.root))) !== "directory") {
+    throw new UsageError(`--root ${command.root} is not a folder; pass the folder that report paths are relative to`);
+  }
+  const files: [string, string][] = [
+    ...(command.config !== undefined ? [["--config", command.config] as [string, string]] : []),
+    ...command.varFiles.map((f) => ["--var-file", f] as [string, string]),
+  ];
+  for (const [flag, file] of files) {
+    if ((await kindOf(resolve(cwd, file))) !== "file") throw new UsageError(`${flag} ${file} is not a readable file; check the path`);
+  }
+}
+
+async function readBaseline(path: string, shown: string): Promise<Set<string>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    throw new UsageError(`cannot read --baseline ${shown} (${(e as NodeJS.ErrnoException).code ?? "error"}); pass a SARIF file from an earlier scan`);
+  }
+  return readBaselineFingerprints(text, shown);
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import { access, constants, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { UsageError } from "../errors.js";
+
+/**
+ * Fails fast, before any scanning, when `-o FILE` cannot be written: its folder
+ * is missing or read-only, or FILE is a directory.
+ */
+export async function assertWritableOutput(file: string): Promise<void> {
+  const dir = dirname(file);
+  const dirStat = await stat(dir).catch(() => undefined);
+  if (dirStat === undefined || !dirStat.isDirectory()) {
+    throw new UsageError(`cannot write --output ${file}: folder ${dir} does not exist; create it or choose another path`);
+  }
+  const fileStat = await stat(file).catch(() => undefined);
+  if (fileStat?.isDirectory()) throw new UsageError(`cannot write --output ${file}: it is a directory; give a file name`);
+  try {
+    await access(dir, constants.W_OK);
+    if (fileStat !== undefined) await access(file, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write --output ${file}: permission denied; choose a writable path`);
+  }
+}
+
+/** Writes via a temporary file in the same folder and a rename: readers never see half a report. */
+export async function writeFileAtomically(file: string, content: string): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  try {
+    await writeFile(temp, content, { encoding: "utf8", flag: "wx" });
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw new UsageError(`cannot write --output ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; choose a writable path`);
+  }
+}
