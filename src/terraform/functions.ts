@@ -91,6 +91,13 @@ function known(v: Value | undefined): Known {
   return x;
 }
 
+/** Like `known` but lets a ref through: it can still be compared with itself. */
+function notUnknown(v: Value | undefined): Value {
+  const x = v ?? null;
+  if (x instanceof Unknown) throw new Bail(x);
+  return x;
+}
+
 /** Bails unless the value is known all the way down. */
 function whole(v: Value | undefined): Known {
   const x = v ?? null;
@@ -267,7 +274,7 @@ function element([l, i]: Value[]): Value {
 
 function index([l, v]: Value[]): Value {
   const items = list(l);
-  const target = known(v);
+  const target = notUnknown(v);
   for (let i = 0; i < items.length; i++) {
     const eq = valuesEqual(items[i]!, target);
     if (eq === true) return i;
@@ -278,7 +285,7 @@ function index([l, v]: Value[]): Value {
 
 function contains([l, v]: Value[]): Value {
   const items = list(l);
-  const target = known(v);
+  const target = notUnknown(v);
   let unknown: Unknown | undefined;
   for (const item of items) {
     const eq = sameElement(item, target);
