@@ -665,12 +665,18 @@ function format([f, ...rest]: Value[]): Value {
 function formatlist([f, ...rest]: Value[]): Value {
   const spec = str(f, "format");
   let n: number | undefined;
-  for (const a of rest) {
+  let chooser = 0;
+  rest.forEach((a, i) => {
     const x = known(a);
-    if (!Array.isArray(x)) continue;
-    if (n !== undefined && n !== x.length) throw new EvalError("Invalid function argument: all lists must have the same number of elements.");
+    if (!Array.isArray(x)) return;
+    if (n !== undefined && n !== x.length) {
+      throw new EvalError(
+        `Invalid function argument: argument ${i + 1} has length ${x.length}, which is inconsistent with argument ${chooser + 1} of length ${n}.`,
+      );
+    }
+    if (n === undefined) chooser = i;
     n = x.length;
-  }
+  });
   if (n === undefined) return [formatString(spec, rest.map(whole))];
   const out: Value[] = [];
   for (let i = 0; i < n; i++) {
@@ -836,6 +842,8 @@ interface Verb {
   width: number | undefined;
   precision: number | undefined;
   verb: string;
+  /** The verb as written (`%5d`), for messages. */
+  raw: string;
   /** Offset of the verb in the format string, for messages. */
   at: number;
 }
@@ -868,7 +876,7 @@ function formatString(spec: string, args: Value[]): string {
     used = Math.max(used, next);
     const w = width === undefined ? undefined : Number(width);
     const p = precision === undefined ? undefined : Number(precision || "0");
-    out += formatVerb({ flags, width: w, precision: p, verb, at: pct }, args[argIndex]!);
+    out += formatVerb({ flags, width: w, precision: p, verb, raw: m[0], at: pct }, args[argIndex]!);
   }
   return finishFormat(out, used, args.length);
 }
@@ -882,13 +890,15 @@ function formatVerb(v: Verb, arg: Value): string {
   if (arg === null && v.verb !== "v") throw verbError(v, "null value cannot be formatted");
   switch (v.verb) {
     case "v":
-      return pad(v, arg === null ? "null" : Array.isArray(arg) || isObject(arg) || v.flags.includes("#") ? jsonEncode(arg) : verbString(v, arg), false);
+      if (typeof arg === "string" && !v.flags.includes("#")) return padText(v, arg);
+      if (typeof arg === "number" && !v.flags.includes("#")) return padText(v, formatG(arg, undefined, false));
+      return padText(v, jsonEncode(arg));
     case "s":
-      return pad(v, truncate(verbString(v, arg), v.precision), false);
+      return padText(v, truncate(verbString(v, arg), v.precision));
     case "q":
-      return pad(v, JSON.stringify(verbString(v, arg)), false);
+      return padText(v, jsonString(truncate(verbString(v, arg), v.precision)));
     case "t":
-      return pad(v, String(verbConvert(v, arg, toBoolValue, "bool required")), false);
+      return String(verbConvert(v, arg, toBoolValue, "bool required"));
     case "d":
     case "b":
     case "o":
@@ -903,12 +913,12 @@ function formatVerb(v: Verb, arg: Value): string {
     case "G":
       return formatFloat(v, verbConvert(v, arg, toNumberValue, "number required"));
     default:
-      throw new EvalError(`Error in function call: unrecognized format verb '${v.verb}' at ${v.at}.`);
+      throw new EvalError(`Error in function call: unsupported format verb "${v.verb}" in "${v.raw}" at offset ${v.at}.`);
   }
 }
 
 function verbError(v: Verb, message: string): EvalError {
-  return new EvalError(`Error in function call: unsupported value for "%${v.verb}" at ${v.at}: ${message}.`);
+  return new EvalError(`Error in function call: unsupported value for "${v.raw}" at ${v.at}: ${message}.`);
 }
 
 function verbConvert<T>(v: Verb, arg: Value, conv: (x: Value) => T | null | Unknown, message: string): T {
@@ -925,8 +935,17 @@ function verbString(v: Verb, arg: Value): string {
   return verbConvert(v, arg, toStringValue, "string required");
 }
 
+/** String precision counts grapheme clusters; 0 means no limit, as in cty. */
 function truncate(s: string, precision: number | undefined): string {
-  return precision === undefined ? s : [...s].slice(0, precision).join("");
+  return precision ? graphemes(s).slice(0, precision).join("") : s;
+}
+
+/** cty pads non-numeric verbs itself: grapheme clusters, `0` flag pads with zeros. */
+function padText(v: Verb, s: string): string {
+  const fill = (v.width ?? 0) - graphemes(s).length;
+  if (fill <= 0) return s;
+  const pads = (v.flags.includes("0") ? "0" : " ").repeat(fill);
+  return v.flags.includes("-") ? s + pads : pads + s;
 }
 
 function signed(v: Verb, n: number, digits: string): string {
@@ -944,6 +963,7 @@ function formatInteger(v: Verb, n: number): string {
   return pad(v, signed(v, n, digits), true);
 }
 
+/** Numeric verbs follow Go's fmt: the sign stays in front of zero padding. */
 function formatFloat(v: Verb, n: number): string {
   const a = Math.abs(n);
   const lower = v.verb.toLowerCase();
@@ -1007,6 +1027,8 @@ function jsonString(s: string): string {
 
 function yamlEncode(v: Value): string {
   if (isNonEmptyCollection(v)) return yamlNode(v).join("\n") + "\n";
+  // go-yaml ends a document that is a single plain scalar with an explicit "...".
+  if (v === null || typeof v === "number" || typeof v === "boolean") return `${yamlScalar(v)[0]}\n...\n`;
   // A top-level block scalar's content is indented like a mapping value's.
   const [first, ...rest] = yamlScalar(v);
   return [first, ...rest.map((l) => (l === "" ? l : "  " + l))].join("\n") + "\n";

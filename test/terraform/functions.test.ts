@@ -386,6 +386,9 @@ fn("format", [
   [["%g %g", 1000000, 0.5], "1e+06 0.5"],
   [["%f", 1.5], "1.500000"],
   [["%v %v %v", "a", 1.5, true], "a 1.5 true"],
+  [["%v", 1000000], "1e+06"],
+  [["%05s|%-3v|", "ab", "x"], "000ab|x  |"],
+  [["%q", "<a>"], '"\\u003ca\\u003e"'],
   [["%v", [1, "a"]], '[1,"a"]'],
   [["%#v", "a"], '"a"'],
   [["%v", null], "null"],
@@ -402,6 +405,7 @@ fn("format", [
   [["%s %s", "a"], err(/not enough arguments/)],
   [["%s", "a", "b"], err(/too many arguments/)],
   [["%d", "abc"], err(/unsupported value for "%d"/)],
+  [["%y", 1], err(/unsupported format verb/)],
   [["%d", 1.5], err(/integer/)],
   [["%s", [1]], err(/string required/)],
   [["%s", null], err(/null value cannot be formatted/)],
@@ -413,7 +417,7 @@ fn("formatlist", [
   [["%s=%s", ["a", "b"], ["1", "2"]], ["a=1", "b=2"]],
   [["%s", ["a", U]], ["a", U]],
   [["%s", U], U],
-  [["%s%s", ["a"], ["b", "c"]], err(/same number of elements/)],
+  [["%s%s", ["a"], ["b", "c"]], err(/argument 2 has length 2, which is inconsistent with argument 1 of length 1/)],
 ]);
 
 fn("join", [
@@ -570,6 +574,8 @@ fn("yamlencode", [
   [[o({ foo: [1, o({ a: "b", c: "d" }), 3], bar: "baz" })], '"bar": "baz"\n"foo":\n- 1\n- "a": "b"\n  "c": "d"\n- 3\n'],
   [[o({ m: o({ x: o({ y: true }) }), e: [], n: null })], '"e": []\n"m":\n  "x":\n    "y": true\n"n": null\n'],
   [["hello"], '"hello"\n'],
+  [[true], "true\n...\n"],
+  [[null], "null\n...\n"],
   [[o({ s: "a\nb\n" })], '"s": |\n  a\n  b\n'],
   [[o({ a: U })], U],
 ]);
