@@ -960,7 +960,7 @@ function formatInteger(v: Verb, n: number): string {
   let digits = BigInt(Math.abs(n)).toString(radix);
   if (v.verb === "X") digits = digits.toUpperCase();
   if (v.precision !== undefined) digits = digits.padStart(v.precision, "0");
-  return pad(v, signed(v, n, digits), true);
+  return padNumber(v, signed(v, n, digits));
 }
 
 /** Numeric verbs follow Go's fmt: the sign stays in front of zero padding. */
@@ -972,7 +972,7 @@ function formatFloat(v: Verb, n: number): string {
   else if (lower === "e") digits = goExponent(a.toExponential(v.precision ?? 6));
   else digits = formatG(a, v.precision, v.flags.includes("#"));
   if (v.verb === "E" || v.verb === "G") digits = digits.toUpperCase();
-  return pad(v, signed(v, n, digits), true);
+  return padNumber(v, signed(v, n, digits));
 }
 
 /** Go writes at least two exponent digits: 1e+06. */
@@ -995,12 +995,12 @@ function formatG(a: number, precision: number | undefined, keepZeros: boolean): 
   return strip(a.toFixed(Math.max(0, p - 1 - exp)));
 }
 
-function pad(v: Verb, s: string, numeric: boolean): string {
+function padNumber(v: Verb, s: string): string {
   const len = [...s].length;
   if (v.width === undefined || len >= v.width) return s;
   const fill = v.width - len;
   if (v.flags.includes("-")) return s + " ".repeat(fill);
-  if (numeric && v.flags.includes("0")) {
+  if (v.flags.includes("0")) {
     const sign = /^[+\- ]/.test(s) ? s[0]! : "";
     return sign + "0".repeat(fill) + s.slice(sign.length);
   }
