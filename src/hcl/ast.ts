@@ -46,7 +46,8 @@ export interface Block {
 /** A traversal step after a root variable: `.name`, `[key]`, legacy `.0`. */
 export type Traverser =
   | { kind: "attr"; name: string; range: Range }
-  | { kind: "index"; key: Expr; range: Range };
+  /** `legacy` marks the old `.0` form; its key is then a number literal over the digits. */
+  | { kind: "index"; key: Expr; range: Range; legacy?: boolean };
 
 export type TemplatePart =
   | { kind: "literal"; value: string; range: Range }

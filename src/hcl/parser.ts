@@ -1,0 +1,150 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Language, type Node, Parser, type Tree } from "web-tree-sitter";
+import type { Body, ParsedFile, ParseProblem, TemplatePart } from "./ast.js";
+import { Converter, ShapeError } from "./convert.js";
+import { syntaxProblems } from "./errors.js";
+import { LineIndex, stripBom } from "./positions.js";
+import { Validator } from "./validate.js";
+
+export interface HclParser {
+  /** Parses a native-syntax HCL file (`.tf`, `.tfvars`, `.hcl`). */
+  parse(text: string, path: string): ParsedFile;
+  /** Parses a bare template, as `templatefile()` reads its file. */
+  parseTemplate(text: string, path: string): { parts: TemplatePart[]; problems: ParseProblem[] };
+}
+
+/** Loads the Terraform grammar once; the returned parser holds no per-file state between calls. */
+export async function createHclParser(): Promise<HclParser> {
+  const require = createRequire(import.meta.url);
+  const grammarDir = path.dirname(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/package.json"));
+  await Parser.init();
+  const language = await Language.load(path.join(grammarDir, "tree-sitter-terraform.wasm"));
+  const parser = new Parser();
+  parser.setLanguage(language);
+  const parseTree = (text: string): Tree => {
+    const tree = parser.parse(text);
+    if (!tree) throw new Error("tree-sitter returned no tree");
+    return tree;
+  };
+  return {
+    parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath),
+    parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath),
+  };
+}
+
+type ParseTree = (text: string) => Tree;
+
+function parseNative(parseTree: ParseTree, text: string, filePath: string): ParsedFile {
+  const lines = new LineIndex(text);
+  const { tree, rewritten } = parseWithExponents(parseTree, text);
+  try {
+    const root = tree.rootNode;
+    const problems = syntaxProblems(root, text, lines);
+    const content = root.children.find((c) => c.type === "body" || c.type === "object") ?? null;
+    const body = convertBody(content, text, lines, problems);
+    if (content?.type === "object") {
+      problems.push({ message: "expected attributes and blocks, found an object", range: lines.range(content.startIndex, content.endIndex) });
+    }
+    const items = content?.type === "body" ? content.children.filter((c) => c.type === "attribute" || c.type === "block") : [];
+    new Validator(text, lines, problems, rewritten).body(items, null, null);
+    problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    return { path: filePath, body, problems };
+  } finally {
+    tree.delete();
+  }
+}
+
+function convertBody(content: Node | null, text: string, lines: LineIndex, problems: ParseProblem[]): Body {
+  const converter = new Converter(text, lines, problems);
+  const bodyNode = content?.type === "body" ? content : null;
+  try {
+    return converter.body(bodyNode, 0, text.length);
+  } catch (err) {
+    if (!(err instanceof ShapeError)) throw err;
+    problems.push({ message: `could not read this file: ${err.message}`, range: lines.range(0, 0) });
+    return { attributes: [], blocks: [], range: lines.range(0, text.length) };
+  }
+}
+
+/**
+ * The grammar only knows exponents after a fraction (`1.5e3`), while HCL also
+ * accepts `1e5`. Such literals are rewritten to a same-length `0x…` token the
+ * grammar accepts; the converter reads the number from the original text.
+ */
+function parseWithExponents(parseTree: ParseTree, text: string): { tree: Tree; rewritten: Set<number> } {
+  const rewritten = new Set<number>();
+  let tree = parseTree(text);
+  const candidates = [...text.matchAll(/(?<![\w.])\d+[eE][+-]?\d+(?!\w|\.\d)/g)];
+  let patched = text;
+  // Error recovery around one bad literal can hide the next, so repeat until stable.
+  for (let changed = candidates.length > 0; changed; ) {
+    changed = false;
+    for (const match of candidates) {
+      const start = match.index;
+      if (rewritten.has(start)) continue;
+      const node = tree.rootNode.descendantForIndex(start, start + 1);
+      if (!node || NOT_CODE.has(node.type) || node.startIndex > start) continue;
+      const len = match[0].length;
+      patched = patched.slice(0, start) + "0x" + "a".repeat(len - 2) + patched.slice(start + len);
+      rewritten.add(start);
+      changed = true;
+    }
+    if (changed) {
+      tree.delete();
+      tree = parseTree(patched);
+    }
+  }
+  return { tree, rewritten };
+}
+
+const NOT_CODE = new Set(["comment", "template_literal", "identifier", "quoted_template_start", "heredoc_identifier"]);
+
+const TEMPLATE_ATTR = "t";
+
+/**
+ * A bare template is parsed as the body of a heredoc: `t = <<MARKER\n` is
+ * prepended (offsets are shifted back afterwards) with a marker that does not
+ * occur in the text.
+ */
+function parseBareTemplate(parseTree: ParseTree, text: string, filePath: string): { parts: TemplatePart[]; problems: ParseProblem[] } {
+  let marker = "RESTORABLE_TEMPLATE_END";
+  while (text.includes(marker)) marker += "_";
+  const prefix = `${TEMPLATE_ATTR} = <<${marker}\n`;
+  const needsNewline = text.length > 0 && !text.endsWith("\n");
+  const wrapped = `${prefix}${text}${needsNewline ? "\n" : ""}${marker}\n`;
+  const parsed = parseNative(parseTree, wrapped, filePath);
+  const lines = new LineIndex(text);
+  const shift = (offset: number): number => Math.max(0, Math.min(text.length, offset - prefix.length));
+  const rebase = <T>(value: T): T => rebaseRanges(value, (o) => lines.position(shift(o)));
+  const problems = parsed.problems.map((p) => rebase(p));
+  const expr = parsed.body.attributes[0]?.expr;
+  let parts: TemplatePart[] = [];
+  if (expr?.kind === "template") parts = expr.parts;
+  else if (expr?.kind === "literal" && typeof expr.value === "string" && expr.value !== "") {
+    parts = [{ kind: "literal", value: expr.value, range: expr.range }];
+  }
+  parts = rebase(parts);
+  if (needsNewline) trimAddedNewline(parts);
+  return { parts, problems };
+}
+
+function trimAddedNewline(parts: TemplatePart[]): void {
+  const last = parts[parts.length - 1];
+  if (last?.kind !== "literal" || !last.value.endsWith("\n")) return;
+  last.value = last.value.slice(0, -1);
+  if (last.value === "") parts.pop();
+}
+
+/** Deep-copies a model value, mapping every Position through `map`. */
+function rebaseRanges<T>(value: T, map: (offset: number) => { line: number; column: number; offset: number }): T {
+  if (Array.isArray(value)) return value.map((v) => rebaseRanges(v, map)) as T;
+  if (value === null || typeof value !== "object") return value;
+  const obj = value as Record<string, unknown>;
+  if (typeof obj.line === "number" && typeof obj.column === "number" && typeof obj.offset === "number") {
+    return map(obj.offset) as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) out[k] = rebaseRanges(v, map);
+  return out as T;
+}
