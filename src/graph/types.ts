@@ -93,6 +93,10 @@ export interface NativeBackup {
   frequencyHours: Fact<number>;
   /** Anchor key of the deciding attribute in the component's block, when written there. */
   anchor?: string;
+  /** Where the deciding attribute is when it is outside the component's block (aws_s3_bucket_versioning...). */
+  location?: Location;
+  /** Which kind of stream the native backups are (default "native"). */
+  via?: RecoveryStream["via"];
 }
 
 export interface Component extends NodeIdentity {
@@ -119,6 +123,30 @@ export interface Component extends NodeIdentity {
    * attached volumes): ids of "parent" components.
    */
   coveredWith: string[];
+  /** The ARN in parts, so selections can match it when some parts are unknown. */
+  arnParts?: ArnParts;
+  /** `lifecycle { prevent_destroy = true }`. */
+  preventDestroy?: boolean;
+  /** A final snapshot/backup is taken when the resource is deleted (RDS skip_final_snapshot = false...). */
+  finalSnapshot?: Fact<boolean>;
+  /** S3 Object Lock (WORM) on the data itself. */
+  objectLock?: { enabled: Fact<boolean>; mode?: Fact<string>; retentionDays?: Fact<number | null>; location: Location };
+  /** For stores that expire their own data (log groups, queues, streams, S3 expiration): days kept; null = forever. */
+  dataRetentionDays?: Fact<number | null>;
+  /** Anything else a rule may need, by name (e.g. `dlqArn`, `recoveryWindowDays`, `keyDeletionWindowDays`). */
+  attributes?: Record<string, Fact<string | number | boolean | null>>;
+}
+
+/** An ARN split into its parts; `resource` is the type prefix (e.g. `table/`) plus the name. */
+export interface ArnParts {
+  partition: string;
+  service: string;
+  /** Region as it appears in the ARN ("" for S3 buckets). */
+  region: Fact<string>;
+  /** Account as it appears in the ARN ("" for S3 buckets); null = not known, does not block a match. */
+  account: Fact<string | null>;
+  resourcePrefix: string;
+  name: Fact<string>;
 }
 
 export interface BackupPlanRule {
@@ -138,6 +166,8 @@ export interface BackupPlan extends NodeIdentity {
   region: Fact<string>;
   account: Fact<string | null>;
   rules: BackupPlanRule[];
+  /** The rules come from a `dynamic "rule"` whose expansion is unknown. */
+  unknownRules?: UnknownFact;
 }
 
 /** A tag criterion: `key` compared to `value` by an operator (AWS Backup semantics, case-sensitive). */
@@ -183,6 +213,20 @@ export interface BackupVault extends NodeIdentity {
   region: Fact<string>;
   account: Fact<string | null>;
   keyId?: Fact<string>;
+  /** From `aws_backup_vault_lock_configuration` (changeable_for_days set = compliance mode). */
+  lock?: { mode: Fact<"governance" | "compliance">; minRetentionDays: Fact<number | null>; maxRetentionDays: Fact<number | null>; location: Location };
+  /** From `aws_backup_vault_notifications`. */
+  notifications: { events: Fact<string[]>; topic: Fact<string>; location: Location }[];
+}
+
+/** `aws_backup_restore_testing_plan` / `_selection`: nodes only for now. */
+export interface RestoreTesting extends NodeIdentity {
+  node: "restore-testing";
+  role: "plan" | "selection";
+  /** For a selection: id of its restore-testing plan. */
+  planId?: Fact<string>;
+  region: Fact<string>;
+  account: Fact<string | null>;
 }
 
 /** Snapshot lifecycle policies (DLM, GCE schedules): select volumes/instances by target tags. */
@@ -209,7 +253,7 @@ export interface Replication extends NodeIdentity {
   retentionDays: Fact<number | null>;
 }
 
-export type Mechanism = BackupPlan | BackupSelection | RegionSettings | BackupVault | SnapshotPolicy | Replication;
+export type Mechanism = BackupPlan | BackupSelection | RegionSettings | BackupVault | SnapshotPolicy | Replication | RestoreTesting;
 export type GraphNode = Component | Mechanism;
 
 export type CoverageStatus = "covered" | "uncovered" | "unknown";

@@ -1,0 +1,112 @@
+/**
+ * The catalog: what each provider resource type means for backups (SPEC section
+ * 1, normalize). Data-like: adding a type is adding an entry in the provider's
+ * file (src/catalog/aws.ts). Three entry shapes:
+ * - ComponentEntry: the type holds data worth restoring;
+ * - LinkEntry: a split resource that configures a component (S3 versioning,
+ *   EFS backup policy, volume attachment...);
+ * - MechanismEntry: a backup mechanism (plan, selection, vault, DLM policy...).
+ */
+import type { ArnParts, BackupVault, Component, ComponentKind, Fact, Mechanism, NativeBackup, Provider } from "../graph/types.js";
+import type { ResourceInstance, UnresolvedModule } from "../terraform/types-evaluated.js";
+import type { Value } from "../terraform/value.js";
+
+/** What a catalog function knows beyond the resource itself. */
+export interface CatalogContext {
+  region: Fact<string>;
+  account: Fact<string | null>;
+  /** Node id (`root::address`) of a resource referenced from this root, when it is in the scan. */
+  idOf(root: string, address: string): string | undefined;
+  /** The resource instance behind an address of a root. */
+  resource(root: string, address: string): ResourceInstance | undefined;
+  /** Region and account of a resource's provider configuration. */
+  placeOf(r: ResourceInstance): { region: Fact<string>; account: Fact<string | null> };
+}
+
+export interface ComponentEntry {
+  provider: Provider;
+  /** Provider documentation of the type (source of the defaults used below unless cited otherwise). */
+  docs: string;
+  kind(r: ResourceInstance): ComponentKind;
+  /** False when the instance is part of another component (read replica, cluster member): no node. */
+  isComponent?(r: ResourceInstance): boolean;
+  /** Default true. False for stores that cannot be backed up at all (memcached). */
+  backupCapable?(r: ResourceInstance): boolean;
+  /** AWS Backup resource type name (region opt-in), when AWS Backup can select it. */
+  backupResourceType?(r: ResourceInstance): string | undefined;
+  arn?(r: ResourceInstance, ctx: CatalogContext): ArnParts;
+  nativeBackup(r: ResourceInstance): NativeBackup;
+  encryption?(r: ResourceInstance): { atRest: Fact<boolean>; key?: Value };
+  deletionProtection?(r: ResourceInstance): Fact<boolean>;
+  backupsSurviveDeletion?(r: ResourceInstance): Fact<boolean>;
+  finalSnapshot?(r: ResourceInstance): Fact<boolean>;
+  dataRetentionDays?(r: ResourceInstance): Fact<number | null>;
+  attributes?(r: ResourceInstance): Record<string, Fact<string | number | boolean | null>>;
+  /** Name other resources may use to point at it by literal value (bucket name, file system id). */
+  literalNames?(r: ResourceInstance): string[];
+  /** Deciding attributes, by key path; become `anchors` when present in the block. */
+  anchors: readonly string[];
+}
+
+/** A resource that configures another one (by reference or literal name). */
+export interface LinkEntry {
+  /** Attribute holding the target (a ResourceRef, or a literal name). */
+  targetAttribute: string;
+  targetTypes: readonly string[];
+  /** Mutate the target component; may return mechanisms (replication). */
+  apply(target: Component, link: ResourceInstance, ctx: CatalogContext & { components: (root: string, address: string) => Component | undefined }): Mechanism[] | void;
+}
+
+export interface MechanismEntry {
+  build(r: ResourceInstance, ctx: CatalogContext): Mechanism[];
+}
+
+export interface ProviderCatalog {
+  components: Readonly<Record<string, ComponentEntry>>;
+  links: Readonly<Record<string, LinkEntry>>;
+  mechanisms: Readonly<Record<string, MechanismEntry>>;
+  /** Resources that configure a vault (lock, notifications), targeted by `backup_vault_name`. */
+  vaultLinks: Readonly<Record<string, (vault: BackupVault, r: ResourceInstance) => void>>;
+  /** Module sources known to create backup plans/selections (registry `ns/name/provider` or git URLs). */
+  isKnownBackupModule(source: string): boolean;
+}
+
+import { awsCatalog } from "./aws.js";
+
+const catalogs: readonly ProviderCatalog[] = [awsCatalog];
+
+export function componentEntry(type: string): ComponentEntry | undefined {
+  for (const c of catalogs) {
+    const e = c.components[type];
+    if (e) return e;
+  }
+  return undefined;
+}
+
+export function linkEntry(type: string): LinkEntry | undefined {
+  for (const c of catalogs) {
+    const e = c.links[type];
+    if (e) return e;
+  }
+  return undefined;
+}
+
+export function mechanismEntry(type: string): MechanismEntry | undefined {
+  for (const c of catalogs) {
+    const e = c.mechanisms[type];
+    if (e) return e;
+  }
+  return undefined;
+}
+
+export function vaultLink(type: string): ((vault: BackupVault, r: ResourceInstance) => void) | undefined {
+  for (const c of catalogs) {
+    const e = c.vaultLinks[type];
+    if (e) return e;
+  }
+  return undefined;
+}
+
+export function isKnownBackupModule(m: Pick<UnresolvedModule, "source">): boolean {
+  return catalogs.some((c) => c.isKnownBackupModule(m.source));
+}

@@ -1,0 +1,266 @@
+/**
+ * Normalization: evaluated Terraform resources → graph nodes, through the catalog.
+ * Components first, then links (split resources configuring a component), then
+ * mechanisms; coverage is computed over the finished graph (coverage.ts).
+ */
+import { componentEntry, linkEntry, mechanismEntry, vaultLink, type CatalogContext } from "../catalog/index.js";
+import { factOfOpaque, stringMapFact, toLocation, anchorsOf, rawValue } from "../catalog/read.js";
+import { keyIdOf } from "../catalog/aws-mechanisms.js";
+import type { EvaluatedRoot, ResourceInstance } from "../terraform/types-evaluated.js";
+import { isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
+import { computeCoverage } from "./coverage.js";
+import type { BackupVault, Component, Fact, Graph, Mechanism, ScanUnknown } from "./types.js";
+import { isUnknownFact, unknownFact } from "./types.js";
+
+/** Resources of all roots, addressable by root and address (refs are root-relative). */
+export class ResourceIndex {
+  private byRoot = new Map<string, Map<string, ResourceInstance>>();
+  private byResourceAddress = new Map<string, Map<string, ResourceInstance[]>>();
+
+  constructor(roots: EvaluatedRoot[]) {
+    for (const root of roots) {
+      const m = new Map<string, ResourceInstance>();
+      const ra = new Map<string, ResourceInstance[]>();
+      for (const r of root.resources) {
+        if (r.mode !== "managed") continue;
+        m.set(r.address, r);
+        const list = ra.get(r.resourceAddress) ?? [];
+        list.push(r);
+        ra.set(r.resourceAddress, list);
+      }
+      this.byRoot.set(root.root, m);
+      this.byResourceAddress.set(root.root, ra);
+    }
+  }
+
+  /** Exact address, else the `[*]` stand-in, else the only instance of that resource. */
+  resolve(root: string, address: string): ResourceInstance | undefined {
+    const m = this.byRoot.get(root);
+    if (!m) return undefined;
+    const exact = m.get(address) ?? m.get(`${address}[*]`);
+    if (exact) return exact;
+    const stripped = address.replace(/\[[^\]]*\]$/, "");
+    const list = this.byResourceAddress.get(root)?.get(stripped) ?? this.byResourceAddress.get(root)?.get(address);
+    if (list && list.length === 1) return list[0];
+    const star = m.get(`${stripped}[*]`);
+    return star;
+  }
+}
+
+export function regionFact(v: Value): Fact<string> {
+  if (typeof v === "string" && v !== "") return v;
+  if (v === null || v === "") return unknownFact("the provider configuration sets no region", "set region in the provider block or pass AWS_REGION through --var");
+  return factOfOpaque(v);
+}
+
+export function accountFact(v: Value): Fact<string | null> {
+  if (typeof v === "string" && v !== "") return v;
+  if (typeof v === "number") return String(v);
+  if (v === null || v === "" || v === undefined) return null;
+  if (isUnknown(v) || isRef(v)) return factOfOpaque(v);
+  return null;
+}
+
+export function placeOf(r: ResourceInstance): { region: Fact<string>; account: Fact<string | null> } {
+  return { region: regionFact(r.provider.region), account: accountFact(r.provider.account) };
+}
+
+/** Resource tags with the provider's default_tags merged in (resource wins). */
+export function mergedTags(r: ResourceInstance): Fact<Record<string, Fact<string>>> {
+  const defaults = stringMapFact(r.provider.defaultTags ?? undefined);
+  const own = stringMapFact(rawValue(r.body, "tags"));
+  if (isUnknownFact(defaults)) return defaults;
+  if (isUnknownFact(own)) return own;
+  return { ...defaults, ...own };
+}
+
+function arnString(c: Component): Fact<string> {
+  const p = c.arnParts;
+  if (!p) return unknownFact(`no ARN is known for ${c.type}`);
+  for (const part of [p.region, p.account, p.name]) if (isUnknownFact(part)) return part;
+  if (p.account === null) return unknownFact(`account of ${c.address} is not known`, "set allowed_account_ids or assume_role in the provider");
+  return `arn:${p.partition}:${p.service}:${p.region as string}:${p.account as string}:${p.resourcePrefix}${p.name as string}`;
+}
+
+function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | undefined {
+  const entry = componentEntry(r.type);
+  if (!entry || (entry.isComponent && !entry.isComponent(r))) return undefined;
+  const place = ctx.placeOf(r);
+  const enc = entry.encryption?.(r) ?? { atRest: unknownFact(`encryption of ${r.type} is not catalogued`) };
+  const c: Component = {
+    id: `${r.root}::${r.address}`,
+    root: r.root,
+    address: r.address,
+    type: r.type,
+    location: toLocation(r.header),
+    anchors: anchorsOf(r, entry.anchors),
+    node: "component",
+    provider: entry.provider,
+    kind: entry.kind(r),
+    backupCapable: entry.backupCapable ? entry.backupCapable(r) : true,
+    region: place.region,
+    account: place.account,
+    tags: mergedTags(r),
+    arn: unknownFact("not built yet"),
+    nativeBackup: entry.nativeBackup(r),
+    encryption: { atRest: enc.atRest, ...(enc.key !== undefined ? { keyId: keyIdOf(enc.key, r, ctx) } : {}) },
+    copies: [],
+    deletionProtection: entry.deletionProtection?.(r) ?? unknownFact(`deletion protection of ${r.type} is not catalogued`),
+    backupsSurviveDeletion: entry.backupsSurviveDeletion?.(r) ?? unknownFact(`${r.type}: not catalogued`),
+    coveredWith: [],
+    preventDestroy: r.preventDestroy,
+  };
+  const brt = entry.backupResourceType?.(r);
+  if (brt) c.backupResourceType = brt;
+  if (entry.arn) c.arnParts = entry.arn(r, ctx);
+  c.arn = arnString(c);
+  if (entry.finalSnapshot) c.finalSnapshot = entry.finalSnapshot(r);
+  if (entry.dataRetentionDays) c.dataRetentionDays = entry.dataRetentionDays(r);
+  if (entry.attributes) c.attributes = entry.attributes(r);
+  return c;
+}
+
+export interface BuildState {
+  components: Component[];
+  mechanisms: Mechanism[];
+  unknowns: ScanUnknown[];
+}
+
+export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: ResourceIndex } {
+  const index = new ResourceIndex(roots);
+  const componentsById = new Map<string, Component>();
+  const unknowns: ScanUnknown[] = [];
+  const ctxFor = (r: ResourceInstance): CatalogContext => {
+    const place = placeOf(r);
+    return {
+      region: place.region,
+      account: place.account,
+      idOf: (root, address) => {
+        const t = index.resolve(root, address);
+        return t ? `${t.root}::${t.address}` : undefined;
+      },
+      resource: (root, address) => index.resolve(root, address),
+      placeOf,
+    };
+  };
+
+  const all = roots.flatMap((root) => root.resources.filter((r) => r.mode === "managed"));
+  for (const r of all) {
+    const c = buildComponent(r, ctxFor(r));
+    if (c) componentsById.set(c.id, c);
+  }
+
+  const mechanisms: Mechanism[] = [];
+  for (const r of all) {
+    const m = mechanismEntry(r.type);
+    if (m) mechanisms.push(...m.build(r, ctxFor(r)));
+  }
+
+  const componentAt = (root: string, address: string): Component | undefined => {
+    const t = index.resolve(root, address);
+    return t ? componentsById.get(`${t.root}::${t.address}`) : undefined;
+  };
+
+  // Links: split resources that configure a component.
+  for (const r of all) {
+    const link = linkEntry(r.type);
+    if (!link) continue;
+    const target = linkTarget(r, link.targetAttribute, link.targetTypes, componentsById.values(), componentAt);
+    if (typeof target === "string") {
+      unknowns.push({ subject: r.address, root: r.root, what: `which ${link.targetTypes.join("/")} it configures`, reason: target, location: toLocation(r.header) });
+      continue;
+    }
+    if (!target) continue;
+    const made = link.apply(target, r, { ...ctxFor(r), components: componentAt });
+    if (made) mechanisms.push(...made);
+  }
+
+  // Vault links: lock and notifications.
+  const vaults = mechanisms.filter((m): m is BackupVault => m.node === "backup-vault");
+  for (const r of all) {
+    const apply = vaultLink(r.type);
+    if (!apply) continue;
+    const v = rawValue(r.body, "backup_vault_name");
+    const vault = isRef(v)
+      ? vaults.find((x) => x.id === `${r.root}::${index.resolve(r.root, v.address)?.address}`)
+      : typeof v === "string"
+        ? vaults.find((x) => x.root === r.root && x.name === v)
+        : undefined;
+    if (vault) apply(vault, r);
+  }
+
+  // Plan rules naming their vault by literal name.
+  for (const m of mechanisms) {
+    if (m.node !== "backup-plan") continue;
+    for (const rule of m.rules) {
+      if (typeof rule.vaultId === "string" && rule.vaultId.startsWith("name:")) {
+        const name = rule.vaultId.slice(5);
+        const v = vaults.find((x) => x.root === m.root && x.name === name) ?? vaults.find((x) => x.name === name && sameKnown(x.region, m.region));
+        rule.vaultId = v ? v.id : unknownFact(`vault ${name} is not in the scan`);
+      }
+    }
+  }
+
+  // A read replica in another region copies its source (replication, not a backup).
+  for (const r of all) {
+    if (r.type !== "aws_db_instance") continue;
+    const src = rawValue(r.body, "replicate_source_db");
+    if (!isRef(src)) continue;
+    const source = componentAt(r.root, src.address);
+    if (!source) continue;
+    const place = placeOf(r);
+    source.copies.push({ region: place.region, account: place.account, via: "rds-read-replica" });
+    mechanisms.push({
+      id: `${r.root}::${r.address}`,
+      root: r.root,
+      address: r.address,
+      type: r.type,
+      location: toLocation(r.header),
+      anchors: anchorsOf(r, ["replicate_source_db"]),
+      node: "replication",
+      sourceId: source.id,
+      destinationRegion: place.region,
+      destinationAccount: place.account,
+      keepsRecoveryPoints: false,
+      retentionDays: 0,
+    });
+  }
+
+  return { components: [...componentsById.values()], mechanisms, unknowns, index };
+}
+
+function sameKnown(a: Fact<string>, b: Fact<string>): boolean {
+  return typeof a === "string" && a === b;
+}
+
+/** The component a link configures; a string explains why it cannot be known. */
+function linkTarget(
+  r: ResourceInstance,
+  attr: string,
+  types: readonly string[],
+  components: Iterable<Component>,
+  componentAt: (root: string, address: string) => Component | undefined,
+): Component | string | undefined {
+  const v = rawValue(r.body, attr);
+  if (v === undefined) return undefined;
+  if (isRef(v)) {
+    const c = componentAt(r.root, v.address);
+    return c && types.includes(c.type) ? c : undefined;
+  }
+  if (typeof v === "string") {
+    for (const c of components) {
+      if (c.root !== r.root || !types.includes(c.type)) continue;
+      const name = c.arnParts?.name;
+      if (name === v || (typeof c.arn === "string" && c.arn === v)) return c;
+    }
+    return undefined;
+  }
+  if (isObject(v)) return undefined;
+  return factOfOpaque(v).reason;
+}
+
+export function buildGraph(roots: EvaluatedRoot[]): Graph {
+  const state = buildNodes(roots);
+  const { coverage, unknowns } = computeCoverage(state.components, state.mechanisms, roots);
+  return { components: state.components, mechanisms: state.mechanisms, coverage, unknowns: [...state.unknowns, ...unknowns] };
+}

@@ -1,0 +1,369 @@
+/**
+ * Coverage (SPEC sections 1 and 2): which mechanisms keep restorable points in
+ * time for each component, three-valued. Sources: native streams (automated
+ * backups, PITR, versioning, EFS backup policy), AWS Backup selections (by
+ * reference, ARN pattern, tags, conditions; minus not_resources; in the plan's
+ * account and region; region opt-in), DLM policies, and the parent instance of
+ * an attached volume. Replication alone is not a backup.
+ */
+import { isKnownBackupModule } from "../catalog/index.js";
+import type { EvaluatedRoot } from "../terraform/types-evaluated.js";
+import { and3, globMatch, matchArnPattern, not3, or3, patternNamesType, type Tri } from "./arn.js";
+import type {
+  BackupPlan,
+  BackupSelection,
+  Component,
+  Coverage,
+  Fact,
+  Location,
+  Mechanism,
+  RecoveryStream,
+  RegionSettings,
+  ResourceSelector,
+  ScanUnknown,
+  SnapshotPolicy,
+  TagCriterion,
+  UnknownFact,
+} from "./types.js";
+import { isUnknownFact, unknownFact } from "./types.js";
+
+/**
+ * Region opt-in defaults by AWS Backup resource type. An account is opted in to the
+ * types AWS Backup supported when it first used the service; types added later need
+ * an opt-in. The five launch types (January 2019) are on for every account that uses
+ * AWS Backup; for the others AWS documents no account-independent default: unknown.
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html
+ * https://aws.amazon.com/about-aws/whats-new/2019/01/introducing-aws-backup/
+ */
+const OPT_IN_DEFAULTS: Record<string, boolean> = { EBS: true, EFS: true, RDS: true, DynamoDB: true, "Storage Gateway": true };
+
+/**
+ * Types that need the opt-in even when a selection names them explicitly.
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/assigning-resources.html
+ */
+const OPT_IN_ALWAYS_REQUIRED = new Set(["Aurora", "Neptune", "DocumentDB"]);
+
+/** AWS Backup continuous backup (PITR, up to 35 days) supports these types. https://docs.aws.amazon.com/aws-backup/latest/devguide/point-in-time-recovery.html */
+const CONTINUOUS_TYPES = new Set(["RDS", "Aurora", "S3"]);
+const CONTINUOUS_MAX_DAYS = 35;
+
+type Contribution = { status: Tri; streams: RecoveryStream[]; related: { location: Location; message: string }[] };
+
+export interface CoverageResult {
+  coverage: Map<string, Coverage>;
+  unknowns: ScanUnknown[];
+}
+
+/** Place check: same region and (where both known) same account. */
+function samePlace(aRegion: Fact<string>, aAccount: Fact<string | null>, bRegion: Fact<string>, bAccount: Fact<string | null>): Tri {
+  let region: Tri;
+  if (isUnknownFact(aRegion)) region = aRegion;
+  else if (isUnknownFact(bRegion)) region = bRegion;
+  else region = aRegion === bRegion;
+  const account: Tri = typeof aAccount === "string" && typeof bAccount === "string" ? aAccount === bAccount : true;
+  return and3(region, account);
+}
+
+function tagMatch(crit: TagCriterion, tags: Component["tags"]): Tri {
+  if (isUnknownFact(tags)) return tags;
+  if (isUnknownFact(crit.key)) return crit.key;
+  const has = Object.prototype.hasOwnProperty.call(tags, crit.key);
+  const actual = has ? tags[crit.key]! : undefined;
+  if (actual !== undefined && isUnknownFact(actual)) return actual;
+  if (isUnknownFact(crit.value)) return actual === undefined && (crit.op === "equals" || crit.op === "like") ? false : crit.value;
+  switch (crit.op) {
+    case "equals":
+      return actual === crit.value;
+    case "like":
+      return actual !== undefined && globMatch(crit.value, actual);
+    case "notEquals":
+      return actual !== crit.value;
+    case "notLike":
+      return actual === undefined || !globMatch(crit.value, actual);
+  }
+}
+
+/** Levenshtein distance, stopping early past `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function where(l: Location): string {
+  return `${l.file}:${l.startLine}`;
+}
+
+export function computeCoverage(components: Component[], mechanisms: Mechanism[], roots: EvaluatedRoot[]): CoverageResult {
+  const plans = new Map<string, BackupPlan>();
+  const selections: BackupSelection[] = [];
+  const regionSettings: RegionSettings[] = [];
+  const dlm: SnapshotPolicy[] = [];
+  for (const m of mechanisms) {
+    if (m.node === "backup-plan") plans.set(m.id, m);
+    else if (m.node === "backup-selection") selections.push(m);
+    else if (m.node === "region-settings") regionSettings.push(m);
+    else if (m.node === "snapshot-policy") dlm.push(m);
+  }
+  const byId = new Map(components.map((c) => [c.id, c]));
+
+  // ---- Index: which selections could select which components (not quadratic).
+  const selectable = components.filter((c) => c.backupResourceType !== undefined);
+  const byTagKey = new Map<string, Component[]>();
+  const unknownTags: Component[] = [];
+  const byService = new Map<string, Component[]>();
+  for (const c of selectable) {
+    if (isUnknownFact(c.tags)) unknownTags.push(c);
+    else for (const k of Object.keys(c.tags)) (byTagKey.get(k) ?? byTagKey.set(k, []).get(k)!).push(c);
+    const svc = c.arnParts?.service ?? "";
+    (byService.get(svc) ?? byService.set(svc, []).get(svc)!).push(c);
+  }
+  const candidates = new Map<string, BackupSelection[]>();
+  const addCandidate = (c: Component, s: BackupSelection) => {
+    const list = candidates.get(c.id) ?? candidates.set(c.id, []).get(c.id)!;
+    if (list[list.length - 1] !== s) list.push(s);
+  };
+  for (const s of selections) {
+    const broad =
+      s.unknown !== undefined ||
+      (s.resources.length === 0 && s.anyTags.length === 0 && s.allConditions.length > 0) ||
+      s.resources.some((r) => r.by === "unknown" || (r.by === "arn" && (r.pattern === "*" || !patternNamesType(r.pattern)))) ||
+      s.anyTags.some((t) => isUnknownFact(t.key));
+    if (broad) {
+      for (const c of selectable) addCandidate(c, s);
+      continue;
+    }
+    for (const r of s.resources) {
+      if (r.by === "ref") {
+        const c = findRef(r, byId);
+        if (c) addCandidate(c, s);
+      } else if (r.by === "arn") {
+        const svc = r.pattern.split(":")[2] ?? "";
+        for (const c of byService.get(svc) ?? []) addCandidate(c, s);
+      }
+    }
+    for (const t of s.anyTags) {
+      for (const c of byTagKey.get(t.key as string) ?? []) addCandidate(c, s);
+      for (const c of unknownTags) addCandidate(c, s);
+    }
+  }
+
+  const optInOf = (c: Component): { value: Tri; location?: Location } => {
+    const type = c.backupResourceType!;
+    for (const rs of regionSettings) {
+      const place = samePlace(rs.region, rs.account, c.region, c.account);
+      if (place === false) continue;
+      const v = rs.optIn[type] ?? rs.optIn["*"];
+      if (v === undefined) continue;
+      if (place !== true) return { value: place, location: rs.location };
+      return { value: v, location: rs.anchors["resource_type_opt_in_preference"] ?? rs.location };
+    }
+    const d = OPT_IN_DEFAULTS[type];
+    if (d !== undefined) return { value: d };
+    return {
+      value: unknownFact(
+        `whether AWS Backup is opted in to ${type} in this region depends on the account's settings (AWS opts accounts in to the types supported when they first used AWS Backup)`,
+        `declare aws_backup_region_settings with resource_type_opt_in_preference for ${type}, or select the resource by ARN`,
+      ),
+    };
+  };
+
+  const selectionContribution = (s: BackupSelection, c: Component): Contribution => {
+    const related: Contribution["related"] = [];
+    const res = resourcesMatch(s.resources, c, byId);
+    const tags = or3(...s.anyTags.map((t) => tagMatch(t, c.tags)));
+    const conditionOnly = s.resources.length === 0 && s.anyTags.length === 0 && s.allConditions.length > 0;
+    let base: Tri = or3(res.status, tags, conditionOnly);
+    const typed = res.status === true && res.typed;
+    base = and3(base, ...s.allConditions.map((t) => tagMatch(t, c.tags)));
+    const excluded = resourcesMatch(s.notResources, c, byId).status;
+    base = and3(base, not3(excluded));
+    if (base === false && s.unknown) base = s.unknown;
+    if (base === false) return { status: false, streams: [], related };
+    let status: Tri = and3(base, samePlace(s.region, s.account, c.region, c.account));
+    if (status === false) return { status: false, streams: [], related };
+    if (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType!)) {
+      const opt = optInOf(c);
+      if (opt.value === false && opt.location) related.push({ location: opt.location, message: `${c.backupResourceType} is opted out of AWS Backup in this region; ${where(s.location)} selects ${c.address} by tag or "*"` });
+      status = and3(status, opt.value);
+    }
+    // AWS Backup can back up S3 only with versioning enabled.
+    if (c.backupResourceType === "S3" && status !== false) {
+      const versioning = c.nativeBackup.via === "versioning" ? c.nativeBackup.enabled : false;
+      if (versioning === false) related.push({ location: s.location, message: `${s.address} selects ${c.address}, but AWS Backup for S3 needs versioning enabled` });
+      status = and3(status, versioning);
+    }
+    if (status === false) return { status, streams: [], related };
+    return { status, streams: planStreams(s, c, plans), related };
+  };
+
+  const coverage = new Map<string, Coverage>();
+  const unknowns: ScanUnknown[] = [];
+  const unresolvedByRoot = new Map<string, EvaluatedRoot["unresolvedModules"]>();
+  for (const root of roots) unresolvedByRoot.set(root.root, root.unresolvedModules);
+
+  const ordered = [...components.filter((c) => c.coveredWith.length === 0), ...components.filter((c) => c.coveredWith.length > 0)];
+  for (const c of ordered) {
+    const contributions: Contribution[] = [nativeContribution(c, mechanisms)];
+    if (c.backupResourceType !== undefined) for (const s of candidates.get(c.id) ?? []) contributions.push(selectionContribution(s, c));
+    for (const p of dlm) contributions.push(dlmContribution(p, c));
+    for (const parentId of c.coveredWith) {
+      const parent = coverage.get(parentId);
+      if (!parent) continue;
+      const status: Tri = parent.status === "covered" ? true : parent.status === "unknown" ? (parent.unknowns[0] ?? unknownFact(`coverage of ${parentId} is unknown`)) : false;
+      contributions.push({ status, streams: parent.streams, related: [] });
+    }
+    for (const m of unresolvedByRoot.get(c.root) ?? []) {
+      const known = isKnownBackupModule(m);
+      if (known || m.referencedAddresses.includes(c.address)) {
+        contributions.push({
+          status: unknownFact(
+            known ? `module ${m.address} (${m.source}) is a backup module that could not be read: ${m.reason}` : `${c.address} is passed to module ${m.address} (${m.source}), which could not be read: ${m.reason}`,
+            "run terraform init so .terraform/modules exists, or scan the plan JSON",
+          ),
+          streams: [],
+          related: [],
+        });
+      }
+    }
+    const cov = combine(contributions);
+    if (cov.status === "uncovered") cov.related.push(...nearMisses(c, selections));
+    coverage.set(c.id, cov);
+    if (cov.status === "unknown" && c.backupCapable) {
+      const u = cov.unknowns[0]!;
+      unknowns.push({ subject: c.address, root: c.root, what: "coverage", reason: `coverage of ${c.address} depends on ${u.reason}`, ...(u.hint ? { hint: u.hint } : {}), location: c.location });
+    }
+  }
+  return { coverage, unknowns };
+}
+
+function combine(cs: Contribution[]): Coverage {
+  const streams: RecoveryStream[] = [];
+  const unknowns: UnknownFact[] = [];
+  const related: Coverage["related"] = [];
+  let covered = false;
+  for (const c of cs) {
+    related.push(...c.related);
+    if (c.status === true) {
+      covered = true;
+      streams.push(...c.streams);
+    } else if (c.status !== false) unknowns.push(c.status);
+  }
+  return { status: covered ? "covered" : unknowns.length ? "unknown" : "uncovered", streams, unknowns: covered ? [] : unknowns, related };
+}
+
+function findRef(r: Extract<ResourceSelector, { by: "ref" }>, byId: Map<string, Component>): Component | undefined {
+  return byId.get(`${r.root}::${r.address}`) ?? byId.get(`${r.root}::${r.address}[*]`) ?? byId.get(`${r.root}::${r.address.replace(/\[[^\]]*\]$/, "")}[*]`);
+}
+
+function resourcesMatch(selectors: ResourceSelector[], c: Component, byId: Map<string, Component>): { status: Tri; typed: boolean } {
+  let typedTrue = false;
+  const results: Tri[] = [];
+  for (const s of selectors) {
+    let r: Tri;
+    let typed = false;
+    if (s.by === "ref") {
+      r = findRef(s, byId) === c;
+      typed = true;
+    } else if (s.by === "arn") {
+      r = c.arnParts ? matchArnPattern(s.pattern, c.arnParts) : s.pattern === "*";
+      typed = patternNamesType(s.pattern);
+    } else r = unknownFact(`the resources list is not known: ${s.reason}`);
+    if (r === true && typed) typedTrue = true;
+    results.push(r);
+  }
+  return { status: or3(...results), typed: typedTrue };
+}
+
+function planStreams(s: BackupSelection, c: Component, plans: Map<string, BackupPlan>): RecoveryStream[] {
+  const plan = typeof s.planId === "string" ? plans.get(s.planId) : undefined;
+  if (!plan) {
+    const why = isUnknownFact(s.planId) ? s.planId : unknownFact(`plan ${s.planId} is not in the scan`);
+    return [{ via: "plan-rule", mechanismId: s.id, retentionDays: why, intervalHours: why, region: s.region, account: s.account, location: s.location }];
+  }
+  if (plan.unknownRules) {
+    return [{ via: "plan-rule", mechanismId: plan.id, retentionDays: plan.unknownRules, intervalHours: plan.unknownRules, region: plan.region, account: plan.account, location: plan.location }];
+  }
+  const out: RecoveryStream[] = [];
+  for (const rule of plan.rules) {
+    out.push({ via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location });
+    if (rule.continuous === true && CONTINUOUS_TYPES.has(c.backupResourceType ?? "")) {
+      const ret = rule.retentionDays;
+      out.push({ via: "pitr", mechanismId: plan.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan.region, account: plan.account, location: rule.location });
+    }
+    for (const copy of rule.copyActions) {
+      out.push({ via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location });
+    }
+  }
+  return out;
+}
+
+function nativeContribution(c: Component, mechanisms: Mechanism[]): Contribution {
+  const nb = c.nativeBackup;
+  const location = nb.location ?? (nb.anchor ? c.anchors[nb.anchor] : undefined) ?? c.location;
+  if (nb.enabled === false || !c.backupCapable) return { status: false, streams: [], related: [] };
+  const via = nb.via ?? "native";
+  const intervalHours = nb.pointInTime === true && via !== "pitr" ? 5 / 60 : nb.frequencyHours;
+  const stream: RecoveryStream = { via, retentionDays: nb.retentionDays, intervalHours, region: c.region, account: c.account, location };
+  if (nb.enabled !== true) return { status: nb.enabled, streams: [stream], related: [] };
+  const streams = [stream];
+  // Replicated automated backups keep restorable points in another region.
+  for (const m of mechanisms) {
+    if (m.node === "replication" && m.keepsRecoveryPoints && m.sourceId === c.id) {
+      streams.push({ via: "copy", mechanismId: m.id, retentionDays: m.retentionDays, intervalHours, region: m.destinationRegion, account: m.destinationAccount, location: m.location });
+    }
+  }
+  return { status: true, streams, related: [] };
+}
+
+/** DLM target tags: a resource with any one of them is targeted. https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-ami-policy.html */
+function dlmContribution(p: SnapshotPolicy, c: Component): Contribution {
+  const none: Contribution = { status: false, streams: [], related: [] };
+  const wanted = c.type === "aws_ebs_volume" ? "VOLUME" : c.type === "aws_instance" ? "INSTANCE" : undefined;
+  if (!wanted || !p.targetResourceTypes.includes(wanted) || p.enabled === false) return none;
+  const place = samePlace(p.region, p.account, c.region, c.account);
+  if (place === false) return none;
+  let tags: Tri;
+  if (isUnknownFact(p.targetTags)) tags = p.targetTags;
+  else if (isUnknownFact(c.tags)) tags = c.tags;
+  else {
+    const own = c.tags;
+    tags = or3(...Object.entries(p.targetTags).map(([k, v]) => (own[k] === undefined ? false : isUnknownFact(own[k]) ? (own[k] as UnknownFact) : own[k] === v)));
+  }
+  const status = and3(place, tags, p.enabled === true ? true : p.enabled);
+  if (status === false) return none;
+  return { status, streams: [{ via: "snapshot-policy", mechanismId: p.id, retentionDays: p.retentionDays, intervalHours: p.intervalHours, region: p.region, account: p.account, location: p.location }], related: [] };
+}
+
+/** Selections that almost select an uncovered component: same key in another case, or a value within edit distance 2. */
+function nearMisses(c: Component, selections: BackupSelection[]): Coverage["related"] {
+  if (isUnknownFact(c.tags) || c.backupResourceType === undefined) return [];
+  const out: Coverage["related"] = [];
+  const lowerKeys = new Map<string, string>();
+  for (const k of Object.keys(c.tags)) lowerKeys.set(k.toLowerCase(), k);
+  for (const s of selections) {
+    if (samePlace(s.region, s.account, c.region, c.account) === false) continue;
+    for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
+      if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
+      const own = lowerKeys.get(t.key.toLowerCase());
+      if (own === undefined) continue;
+      const v = (c.tags as Record<string, Fact<string>>)[own];
+      if (v === undefined || isUnknownFact(v)) continue;
+      const block = s.anyTags.includes(t) ? "selection_tag" : "condition";
+      if (own !== t.key) out.push({ location: t.location, message: `${block} ${t.key}=${t.value} in ${where(t.location)} does not match tag ${own}=${v} of ${c.address}: tag keys are case-sensitive` });
+      else if (v !== t.value && editDistance(v, t.value) <= 2) out.push({ location: t.location, message: `${block} ${t.key}=${t.value} in ${where(t.location)} does not match tag ${own}=${v} of ${c.address}` });
+    }
+  }
+  return out;
+}
