@@ -730,10 +730,13 @@ const links: Record<string, LinkEntry> = {
 const KNOWN_BACKUP_MODULES = ["cloudposse/backup/aws", "lgallard/backup/aws", "umotif-public/backup/aws", "clouddrove/backup/aws", "dnxlabs/backup/aws", "boldlink/backup/aws", "aws-ia/backup/aws"];
 
 function isKnownBackupModule(source: string): boolean {
-  const s = source.toLowerCase().replace(/^(registry\.terraform\.io|app\.terraform\.io\/[^/]+)\//, "").replace(/\/\/.*$/, "").replace(/\?.*$/, "");
-  if (KNOWN_BACKUP_MODULES.includes(s)) return true;
-  // Git sources: github.com/cloudposse/terraform-aws-backup(.git)
-  return /(^|[/:])(cloudposse|lgallard|umotif-public|clouddrove|dnxlabs|boldlink|aws-ia)\/terraform-aws-backup(\.git)?$/.test(s.replace(/^git::/, "").replace(/\.git$/, ".git"));
+  const s = source.toLowerCase().trim();
+  // Git sources: git::https://github.com/cloudposse/terraform-aws-backup.git?ref=1.0.0, github.com/lgallard/terraform-aws-backup
+  const git = /github\.com[/:]([^/]+)\/terraform-aws-backup(?:\.git)?(?:[/?]|$)/.exec(s);
+  if (git) return KNOWN_BACKUP_MODULES.includes(`${git[1]}/backup/aws`);
+  // Registry sources, with an optional host and `//subdir`.
+  const registry = s.replace(/^(registry\.terraform\.io|app\.terraform\.io)\//, "").replace(/\/\/.*$/, "").replace(/\?.*$/, "");
+  return KNOWN_BACKUP_MODULES.includes(registry);
 }
 
 export const awsCatalog: ProviderCatalog = {
