@@ -3,7 +3,7 @@
  * provider page of each type is in `docs` and is the source of defaults without
  * a closer citation.
  */
-import type { ArnParts, Component, ComponentKind, Fact, NativeBackup } from "../graph/types.js";
+import type { ArnParts, ComponentKind, Fact, NativeBackup } from "../graph/types.js";
 import { isUnknownFact, unknownFact } from "../graph/types.js";
 import type { ResourceInstance } from "../terraform/types-evaluated.js";
 import { isList, isRef, type Value } from "../terraform/value.js";
@@ -759,4 +759,3 @@ export function listOfStrings(v: Value | undefined): string[] {
   return isList(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-export type { Component };
