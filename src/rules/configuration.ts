@@ -1,5 +1,5 @@
 /** Configuration rules: what could not be read (SPEC section 4, CFG-*). */
-import type { Rule } from "./types.js";
+import type { FileProblem, Rule } from "./types.js";
 
 export const unparseableInput: Rule = {
   meta: {
@@ -29,9 +29,14 @@ export const unparseableInput: Rule = {
     securitySeverity: "5.0",
   },
   check(ctx) {
-    for (const p of ctx.fileProblems) {
+    // One finding per file (its fingerprint is the file): the first problem locates it, the rest are counted.
+    const byFile = new Map<string, FileProblem[]>();
+    for (const p of ctx.fileProblems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    for (const problems of byFile.values()) {
+      const p = firstProblem(problems);
+      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""} after it)` : "";
       ctx.report({
-        message: `${p.file} could not be parsed: ${p.message}. Findings for its module may be incomplete; fix the file and scan again.`,
+        message: `${p.file} could not be parsed: ${p.message}${more}. Findings for its module may be incomplete; fix the file and scan again.`,
         subject: p.file,
         subjectKind: "module",
         root: "",
@@ -42,3 +47,9 @@ export const unparseableInput: Rule = {
     }
   },
 };
+
+function firstProblem(problems: FileProblem[]): FileProblem {
+  return problems.reduce((a, b) =>
+    b.location.startLine < a.location.startLine || (b.location.startLine === a.location.startLine && b.location.startColumn < a.location.startColumn) ? b : a,
+  );
+}
