@@ -48,7 +48,7 @@ function findingSections(findings: readonly Finding[]): string[] {
   return LEVEL_HEADINGS.flatMap(([level, heading]) => {
     const ofLevel = findings.filter((f) => f.level === level);
     if (ofLevel.length === 0) return [];
-    const rows = ofLevel.map((f) => `| ${f.ruleId} | ${code(formatLocation(f.location))} | ${code(f.subject)} | ${cell(f.message)} |`);
+    const rows = ofLevel.map((f) => `| ${f.ruleId} | ${code(formatLocation(f.location))} | ${code(f.subject)} | ${cell(f.environment === "" ? f.message : `[${f.environment}] ${f.message}`)} |`);
     return [`### ${heading} (${ofLevel.length})\n\n| Rule | Location | Subject | Message |\n| --- | --- | --- | --- |\n${rows.join("\n")}`];
   });
 }

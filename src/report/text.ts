@@ -80,7 +80,8 @@ function fileBlock(file: string, findings: readonly Finding[], p: Paint): string
     const pos = position(f).padEnd(positionWidth);
     const level = p.level(f.level, f.level.padEnd(7));
     const rule = p.dim(f.ruleId.padEnd(ruleWidth));
-    rows.push(`  ${pos}  ${level}  ${rule}  ${oneLine(f.message)}`);
+    const environment = f.environment === "" ? "" : `${p.dim(`[${f.environment}]`)} `;
+    rows.push(`  ${pos}  ${level}  ${rule}  ${environment}${oneLine(f.message)}`);
     const indent = " ".repeat(2 + positionWidth + 2);
     for (const r of [...f.related].sort((a, b) => compareLocations(a.location, b.location) || compareStrings(a.message, b.message))) {
       rows.push(`${indent}${p.dim(`-> ${formatLocation(r.location)}`)}  ${oneLine(r.message)}`);
