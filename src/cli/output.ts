@@ -10,9 +10,10 @@ import { UsageError } from "../errors.js";
 export async function assertWritableOutput(file: string): Promise<void> {
   const dir = dirname(file);
   const dirStat = await stat(dir).catch(() => undefined);
-  if (dirStat === undefined || !dirStat.isDirectory()) {
+  if (dirStat === undefined) {
     throw new UsageError(`cannot write --output ${file}: folder ${dir} does not exist; create it or choose another path`);
   }
+  if (!dirStat.isDirectory()) throw new UsageError(`cannot write --output ${file}: ${dir} is not a folder; choose another path`);
   const fileStat = await stat(file).catch(() => undefined);
   if (fileStat?.isDirectory()) throw new UsageError(`cannot write --output ${file}: it is a directory; give a file name`);
   try {

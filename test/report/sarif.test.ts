@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import Ajv from "ajv-draft-04";
+import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { findingFingerprint } from "../../src/report/common.js";
 import { formatSarif, toSarif } from "../../src/report/sarif.js";
@@ -14,6 +14,8 @@ const schema = JSON.parse(readFileSync(new URL("./sarif-schema-2.1.0.json", impo
  * enough to catch an absolute path or an unencoded space in a URI.
  */
 function sarifValidator() {
+  // CommonJS package: under NodeNext the default import is module.exports, whose `default` is the class.
+  const Ajv = AjvDraft04.default;
   const ajv = new Ajv({ allErrors: true, strict: false });
   ajv.addFormat("uri", (s: string) => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(s));
   ajv.addFormat("uri-reference", (s: string) => !/[\s\\]/.test(s) && !s.startsWith("/") && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s));
