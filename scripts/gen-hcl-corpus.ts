@@ -61,7 +61,8 @@ class Gen {
       // Avoid accidental `${`, `%{` or `%%%{` sequences across piece boundaries.
       s += /[$%]$/.test(s) && /^[{$%]/.test(piece) ? ` ${piece}` : piece;
     }
-    return s;
+    // tree-sitter-hcl reads `%%%{` as `%%` + directive where HCL reads `%` + escape: a known gap.
+    return /[$%]$/.test(s) ? `${s} ` : s;
   }
 
   quoted(depth: number): string {

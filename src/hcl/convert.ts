@@ -62,9 +62,9 @@ export class Converter {
   private collectItems(node: Node, body: Body): void {
     for (const child of node.children) {
       if (child.type === "attribute" && !child.hasError) {
-        body.attributes.push(this.attribute(child));
+        this.guarded(child, () => body.attributes.push(this.attribute(child)));
       } else if (child.type === "block") {
-        if (!child.hasError) body.blocks.push(this.block(child));
+        if (!child.hasError) this.guarded(child, () => body.blocks.push(this.block(child)));
         else this.salvage(child, body);
       } else if (child.type === "ERROR" || child.type === "body") {
         this.salvage(child, body);
@@ -75,8 +75,22 @@ export class Converter {
   /** Digs clean blocks out of a damaged region so the rest of the file still counts. */
   private salvage(node: Node, body: Body): void {
     for (const child of node.children) {
-      if (child.type === "block" && !child.hasError) body.blocks.push(this.block(child));
+      if (child.type === "block" && !child.hasError) this.guarded(child, () => body.blocks.push(this.block(child)));
       else if (child.hasError || child.type === "body") this.salvage(child, body);
+    }
+  }
+
+  /**
+   * Converts one item; an item the grammar accepted but HCL does not (e.g. an
+   * empty `${}`) is left out, with a problem unless one already covers it.
+   */
+  private guarded(item: Node, convert: () => void): void {
+    try {
+      convert();
+    } catch (err) {
+      if (!(err instanceof ShapeError)) throw err;
+      const covered = this.problems.some((p) => p.range.start.offset >= item.startIndex && p.range.start.offset <= item.endIndex);
+      if (!covered) this.problem(`could not read this ${item.type}: ${err.message}`, item.startIndex, item.endIndex);
     }
   }
 

@@ -22,10 +22,40 @@ const TOKEN_TEXT: Record<string, string> = {
 export function syntaxProblems(root: Node, text: string, lines: LineIndex): ParseProblem[] {
   const faults: Node[] = [];
   collectInnermost(root, faults);
-  return faults.slice(0, MAX_SYNTAX_PROBLEMS).map((node) => ({
-    message: describe(node, text),
-    range: lines.range(node.startIndex, node.endIndex),
-  }));
+  return faults.slice(0, MAX_SYNTAX_PROBLEMS).map((node) => {
+    const at = pointOf(node);
+    return { message: describe(node, text), range: lines.range(at.startIndex, at.endIndex) };
+  });
+}
+
+const OPENER_OF: Record<string, string[]> = {
+  block_end: ["block_start"],
+  object_end: ["object_start"],
+  tuple_end: ["tuple_start"],
+  quoted_template_end: ["quoted_template_start"],
+  template_interpolation_end: ["template_interpolation_start"],
+  template_directive_end: ["template_directive_start"],
+  ")": ["("],
+  "]": ["["],
+};
+
+/**
+ * Where to point: a missing closer points at its opener (the end of file
+ * says nothing about which brace is unclosed); an ERROR at its first token,
+ * since tree-sitter's ERROR often swallows the lines that follow.
+ */
+function pointOf(node: Node): { startIndex: number; endIndex: number } {
+  if (node.isMissing) return openerOf(node) ?? node;
+  return firstLeaf(node) ?? node;
+}
+
+/** The opening token matching a missing closer; `block_end` and friends wrap the bare `}`. */
+function openerOf(missing: Node): Node | undefined {
+  let closer = missing;
+  const wrapper = missing.parent;
+  if (wrapper && wrapper.childCount === 1 && OPENER_OF[wrapper.type]) closer = wrapper;
+  const openers = OPENER_OF[closer.type];
+  return openers ? closer.parent?.children.find((c) => openers.includes(c.type)) : undefined;
 }
 
 function collectInnermost(node: Node, out: Node[]): void {
@@ -42,7 +72,11 @@ function collectInnermost(node: Node, out: Node[]): void {
 }
 
 function describe(node: Node, text: string): string {
-  if (node.isMissing) return `missing "${TOKEN_TEXT[node.type] ?? node.type}"`;
+  if (node.isMissing) {
+    const wanted = TOKEN_TEXT[node.type] ?? node.type;
+    const opener = openerOf(node);
+    return opener ? `missing "${wanted}" to close this "${text.slice(opener.startIndex, opener.endIndex)}"` : `missing "${wanted}"`;
+  }
   const leaf = firstLeaf(node);
   const shown = leaf ? text.slice(leaf.startIndex, leaf.endIndex) : text.slice(node.startIndex, node.endIndex);
   if (shown.length === 0) return "unexpected end of input";

@@ -42,12 +42,12 @@ function parseNative(parseTree: ParseTree, text: string, filePath: string): Pars
     const root = tree.rootNode;
     const problems = syntaxProblems(root, text, lines);
     const content = root.children.find((c) => c.type === "body" || c.type === "object") ?? null;
-    const body = convertBody(content, text, lines, problems);
     if (content?.type === "object") {
       problems.push({ message: "expected attributes and blocks, found an object", range: lines.range(content.startIndex, content.endIndex) });
     }
     const items = content?.type === "body" ? content.children.filter((c) => c.type === "attribute" || c.type === "block") : [];
     new Validator(text, lines, problems, rewritten).body(items, null, null);
+    const body = convertBody(content, text, lines, problems);
     problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
     return { path: filePath, body, problems };
   } finally {

@@ -265,11 +265,30 @@ export class Validator {
     const prev = index?.previousSibling;
     if (!index || !prev || prev.endIndex !== index.startIndex) return;
     if (prev.type === "literal_value" && prev.child(0)?.type === "numeric_lit") {
-      this.report("invalid number literal", prev.startIndex, index.endIndex);
-    } else if (prev.type === "index" && prev.child(0)?.type === "legacy_index") {
+      let last = index;
+      for (let next = index.nextSibling; next && isLegacyIndex(next) && next.startIndex === last.endIndex; next = next.nextSibling) {
+        last = next;
+      }
+      this.report("invalid number literal", prev.startIndex, last.endIndex);
+    } else if (isLegacyIndex(prev) && !this.startsAtNumber(prev)) {
       this.report("chained legacy indexes like .0.1 are not allowed; use [0][1]", prev.startIndex, index.endIndex);
     }
   }
+
+  /** True when a run of adjacent legacy indexes hangs off a number literal (reported once as a bad number). */
+  private startsAtNumber(index: Node): boolean {
+    let cur: Node = index;
+    for (let prev = cur.previousSibling; prev && prev.endIndex === cur.startIndex; prev = prev.previousSibling) {
+      if (prev.type === "literal_value") return prev.child(0)?.type === "numeric_lit";
+      if (!isLegacyIndex(prev)) return false;
+      cur = prev;
+    }
+    return false;
+  }
+}
+
+function isLegacyIndex(node: Node): boolean {
+  return node.type === "index" && node.child(0)?.type === "legacy_index";
 }
 
 function isItem(node: Node): boolean {

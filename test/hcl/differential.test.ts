@@ -7,7 +7,9 @@ import { createHclParser, type HclParser } from "../../src/hcl/index.js";
 import { compareLiterals, oracle } from "./hcl2json-oracle.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const CORPUS_SIZE = 1200;
+/** Override to explore: HCL_CORPUS_SIZE=20000 HCL_CORPUS_SEED=7 npx vitest run test/hcl/differential */
+const CORPUS_SIZE = Number(process.env.HCL_CORPUS_SIZE ?? 1200);
+const CORPUS_SEED = process.env.HCL_CORPUS_SEED ? Number(process.env.HCL_CORPUS_SEED) : undefined;
 
 interface Case {
   name: string;
@@ -52,7 +54,7 @@ describe("differential against HashiCorp's parser (hcl2json)", () => {
   });
 
   it(`agrees on a generated corpus of ${CORPUS_SIZE} files`, async () => {
-    const corpus = generateCorpus(CORPUS_SIZE);
+    const corpus = generateCorpus(CORPUS_SIZE, CORPUS_SEED);
     const broken = corpus.filter((f) => f.mutation !== null).length;
     expect(broken).toBeGreaterThan(CORPUS_SIZE / 6);
     const diffs = await differences(corpus);
