@@ -21,6 +21,8 @@ export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/
 export const SRCROOT = "%SRCROOT%";
 /** GitHub and SARIF viewers expect few related locations; the rest go to `properties.affected`. */
 export const MAX_RELATED_LOCATIONS = 20;
+/** GitHub code scanning keeps at most 20 tags per rule. */
+export const MAX_RULE_TAGS = 20;
 
 export type SarifOptions = Pick<ReportOptions, "reportUnknown" | "baseline">;
 
@@ -75,7 +77,7 @@ function indexOfRule(ruleIndex: ReadonlyMap<string, number>, ruleId: string): nu
 function ruleDescriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
   const properties: Sarif.PropertyBag = {
     category: meta.category,
-    tags: [...new Set(meta.tags)],
+    tags: [...new Set(meta.tags)].slice(0, MAX_RULE_TAGS),
     "security-severity": securitySeverity(meta),
   };
   if (meta.citation !== undefined) properties["citation"] = meta.citation;

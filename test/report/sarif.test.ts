@@ -217,6 +217,13 @@ describe("SARIF output", () => {
     expect(results.filter((r) => r.baselineState === "new")).toHaveLength(results.length - 1);
   });
 
+  it("keeps at most 20 distinct tags per rule (GitHub's limit)", () => {
+    const rules = scanResult().rules.map((r) => (r.id === "COV-001" ? { ...r, tags: Array.from({ length: 30 }, (_, i) => `t${i % 25}`) } : r));
+    const tags = toSarif(scanResult({ rules })).runs[0]!.tool.driver.rules![1]!.properties!.tags!;
+    expect(tags).toHaveLength(20);
+    expect(new Set(tags).size).toBe(20);
+  });
+
   it("refuses a finding of a rule the scan did not declare", () => {
     expect(() => toSarif(scanResult({ findings: [finding({ ruleId: "XYZ-999", subject: "x", location: loc("a.tf", 1) })] }))).toThrow(
       /XYZ-999/,
