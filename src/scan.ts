@@ -20,16 +20,18 @@ import type { EvaluatedRoot } from "./terraform/types-evaluated.js";
 export type { ScanOptions, ScanResult } from "./scan-result.js";
 
 const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
-const INFORMATION_URI = "https://github.com/restorable/restorable";
 
 const nodeFileSystem: ScanFileSystem = {
   readFile: (p) => fsp.readFile(p),
   stat: (p) => fsp.stat(p),
 };
 
+function packageJson(): { version: string; homepage: string } {
+  return createRequire(import.meta.url)("../package.json") as { version: string; homepage: string };
+}
+
 export function toolVersion(): string {
-  const pkg = createRequire(import.meta.url)("../package.json") as { version: string };
-  return pkg.version;
+  return packageJson().version;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -80,7 +82,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ...graph.unknowns,
   ];
   return {
-    tool: { name: "restorable", version: toolVersion(), informationUri: INFORMATION_URI },
+    tool: { name: "restorable", version: toolVersion(), informationUri: packageJson().homepage },
     rules: ruleMetadata(),
     findings,
     components: graph.components.map((component) => ({ component, coverage: graph.coverage.get(component.id)! })),

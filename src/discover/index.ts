@@ -34,11 +34,14 @@ export function kindOf(file: string): InputKind | undefined {
   return undefined;
 }
 
-/** SPEC: `--root` when given; else the cwd when every path lies under it; else the deepest folder holding all paths. */
-export function scanRootFor(paths: string[], cwd: string, explicitRoot?: string): string {
+/**
+ * SPEC: `--root` when given; else the cwd when every path lies under it; else the
+ * deepest folder holding all paths (a directory holds itself, a file its folder).
+ */
+export function scanRootFor(paths: { path: string; isDirectory: boolean }[], cwd: string, explicitRoot?: string): string {
   if (explicitRoot) return path.resolve(cwd, explicitRoot);
-  if (paths.every((p) => isInside(cwd, p))) return cwd;
-  return paths.map((p) => path.dirname(p)).reduce(commonAncestor);
+  if (paths.every((p) => isInside(cwd, p.path))) return cwd;
+  return paths.map((p) => (p.isDirectory ? p.path : path.dirname(p.path))).reduce(commonAncestor);
 }
 
 function isInside(dir: string, p: string): boolean {
@@ -56,14 +59,18 @@ export async function discover(
   options: { paths: string[]; cwd: string; root?: string; exclude?: string[] },
   fs: ScanFileSystem,
 ): Promise<Discovery> {
-  const absolute = options.paths.map((p) => path.resolve(options.cwd, p));
-  const root = scanRootFor(absolute, options.cwd, options.root);
-  const files = new Map<string, DiscoveredFile>();
-  for (const p of absolute) {
-    if (!isInside(root, p)) throw new UsageError(`${p} is outside the scan root ${root}; pass --root to a folder that holds it`);
+  const inputs: { path: string; isDirectory: boolean }[] = [];
+  for (const given of options.paths) {
+    const p = path.resolve(options.cwd, given);
     const stat = await fs.stat(p).catch(() => undefined);
-    if (!stat) throw new UsageError(`path not found: ${path.relative(options.cwd, p) || p}`);
-    if (stat.isFile()) {
+    if (!stat) throw new UsageError(`path not found: ${given}`);
+    inputs.push({ path: p, isDirectory: stat.isDirectory() });
+  }
+  const root = scanRootFor(inputs, options.cwd, options.root);
+  const files = new Map<string, DiscoveredFile>();
+  for (const { path: p, isDirectory } of inputs) {
+    if (!isInside(root, p)) throw new UsageError(`${p} is outside the scan root ${root}; pass --root to a folder that holds it`);
+    if (!isDirectory) {
       const rel = toPosix(path.relative(root, p));
       const kind = kindOf(rel);
       if (kind) files.set(rel, { path: rel, kind });
