@@ -45,8 +45,16 @@ const OPENER_OF: Record<string, string[]> = {
  * since tree-sitter's ERROR often swallows the lines that follow.
  */
 function pointOf(node: Node): { startIndex: number; endIndex: number } {
-  if (node.isMissing) return openerOf(node) ?? node;
+  if (node.isMissing) return openerOf(node) ?? afterPreviousToken(node);
   return firstLeaf(node) ?? node;
+}
+
+/** A missing token belongs right after the token before it, not at the next line's start. */
+function afterPreviousToken(missing: Node): { startIndex: number; endIndex: number } {
+  let cur: Node | null = missing;
+  while (cur && !cur.previousSibling) cur = cur.parent;
+  const prev = cur?.previousSibling;
+  return prev ? { startIndex: prev.endIndex, endIndex: prev.endIndex } : missing;
 }
 
 /** The opening token matching a missing closer; `block_end` and friends wrap the bare `}`. */
@@ -72,6 +80,9 @@ function collectInnermost(node: Node, out: Node[]): void {
 }
 
 function describe(node: Node, text: string): string {
+  if (node.isMissing && node.type === "heredoc_identifier") {
+    return "unterminated heredoc: its closing marker must stand on its own line, followed by a newline";
+  }
   if (node.isMissing) {
     const wanted = TOKEN_TEXT[node.type] ?? node.type;
     const opener = openerOf(node);
@@ -79,7 +90,10 @@ function describe(node: Node, text: string): string {
   }
   const leaf = firstLeaf(node);
   const shown = leaf ? text.slice(leaf.startIndex, leaf.endIndex) : text.slice(node.startIndex, node.endIndex);
-  if (shown.length === 0) return "unexpected end of input";
+  if (shown.length === 0) {
+    const next = text.slice(node.startIndex).match(/\S/u)?.[0];
+    return next === undefined ? "unexpected end of input" : `unexpected ${JSON.stringify(next)}`;
+  }
   const clipped = shown.length > 40 ? `${shown.slice(0, 40)}…` : shown;
   return `unexpected ${JSON.stringify(clipped)}`;
 }

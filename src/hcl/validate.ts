@@ -81,8 +81,8 @@ export class Validator {
       if (item.hasError) return;
       if (item.type === "attribute") this.attribute(item);
       else if (item.type === "block") this.block(item);
+      if (singleLine) return;
       const next = items[i + 1] ?? close;
-      if (singleLine && !items[i + 1]) return;
       const gapEnd = next ? next.startIndex : this.text.length;
       if (next && !this.hasNewline(item.endIndex, gapEnd)) {
         const what = item.type === "block" ? "block definition" : "argument";

@@ -55,7 +55,7 @@ describe("Terraform JSON syntax", () => {
     expect(lc(bucket.range)).toEqual([12, 19, 12, 36]);
     if (bucket.kind !== "template") throw new Error("expected a template");
     const interp = bucket.parts[1]!;
-    expect(interp.kind === "interp" && lc(interp.expr.range)).toEqual([12, 28, 12, 35]);
+    expect(interp.kind === "interp" && lc(interp.expr.range)).toEqual([12, 27, 12, 34]);
   });
 
   it("collapses sub-expression ranges to the string when JSON escapes shift offsets", () => {
