@@ -99,6 +99,8 @@ export interface ObjectItem {
 export interface ParseProblem {
   message: string;
   range: Range;
+  /** A missing closer: usually the echo of a fault inside the block, so listed after the faults themselves. */
+  echo?: boolean;
 }
 
 export interface ParsedFile {

@@ -24,8 +24,15 @@ export function syntaxProblems(root: Node, text: string, lines: LineIndex): Pars
   collectInnermost(root, faults);
   return faults.slice(0, MAX_SYNTAX_PROBLEMS).map((node) => {
     const at = pointOf(node);
-    return { message: describe(node, text), range: lines.range(at.startIndex, at.endIndex) };
+    const problem: ParseProblem = { message: describe(node, text, at.endIndex), range: lines.range(at.startIndex, at.endIndex) };
+    return isMissingCloser(node) ? { ...problem, echo: true } : problem;
   });
+}
+
+/** A block left open is usually the echo of a fault inside it (an unclosed bracket is the fault itself). */
+function isMissingCloser(node: Node): boolean {
+  const closer = node.parent?.type === "block_end" ? node.parent : node;
+  return node.isMissing && closer.type === "block_end" && openerOf(node) !== undefined;
 }
 
 const OPENER_OF: Record<string, string[]> = {
@@ -79,14 +86,16 @@ function collectInnermost(node: Node, out: Node[]): void {
   for (const child of faultyChildren) collectInnermost(child, out);
 }
 
-function describe(node: Node, text: string): string {
+function describe(node: Node, text: string, at: number): string {
   if (node.isMissing && node.type === "heredoc_identifier") {
     return "unterminated heredoc: its closing marker must stand on its own line, followed by a newline";
   }
   if (node.isMissing) {
     const wanted = TOKEN_TEXT[node.type] ?? node.type;
     const opener = openerOf(node);
-    return opener ? `missing "${wanted}" to close this "${text.slice(opener.startIndex, opener.endIndex)}"` : `missing "${wanted}"`;
+    if (opener) return `missing "${wanted}" to close this "${text.slice(opener.startIndex, opener.endIndex)}"`;
+    const next = text.slice(at).match(/^[ \t]*(\S)/u)?.[1];
+    return next === undefined ? `missing "${wanted}"` : `unexpected ${JSON.stringify(next)}: expected ${wanted === "<<" ? "an expression" : `"${wanted}"`}`;
   }
   const leaf = firstLeaf(node);
   const shown = leaf ? text.slice(leaf.startIndex, leaf.endIndex) : text.slice(node.startIndex, node.endIndex);

@@ -48,7 +48,7 @@ function parseNative(parseTree: ParseTree, text: string, filePath: string): Pars
     const items = content?.type === "body" ? content.children.filter((c) => c.type === "attribute" || c.type === "block") : [];
     new Validator(text, lines, problems, rewritten).body(items, null, null);
     const body = convertBody(content, text, lines, problems);
-    problems.sort((a, b) => a.range.start.offset - b.range.start.offset);
+    problems.sort((a, b) => Number(a.echo ?? false) - Number(b.echo ?? false) || a.range.start.offset - b.range.start.offset);
     return { path: filePath, body, problems };
   } finally {
     tree.delete();

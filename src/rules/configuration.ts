@@ -29,11 +29,11 @@ export const unparseableInput: Rule = {
     securitySeverity: "5.0",
   },
   check(ctx) {
-    // One finding per file (its fingerprint is the file): the first problem locates it, the rest are counted.
+    // One finding per file (its fingerprint is the file): the parser lists the most precise problem first; the rest are counted.
     const byFile = new Map<string, FileProblem[]>();
     for (const p of ctx.fileProblems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
     for (const problems of byFile.values()) {
-      const p = firstProblem(problems);
+      const p = problems[0]!;
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""} after it)` : "";
       ctx.report({
         message: `${p.file} could not be parsed: ${p.message}${more}. Findings for its module may be incomplete; fix the file and scan again.`,
@@ -48,8 +48,3 @@ export const unparseableInput: Rule = {
   },
 };
 
-function firstProblem(problems: FileProblem[]): FileProblem {
-  return problems.reduce((a, b) =>
-    b.location.startLine < a.location.startLine || (b.location.startLine === a.location.startLine && b.location.startColumn < a.location.startColumn) ? b : a,
-  );
-}
