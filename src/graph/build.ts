@@ -62,7 +62,17 @@ export function accountFact(v: Value): Fact<string | null> {
 }
 
 export function placeOf(r: ResourceInstance): { region: Fact<string>; account: Fact<string | null> } {
-  return { region: regionFact(r.provider.region), account: accountFact(r.provider.account) };
+  return { region: regionFact(resourceRegion(r)), account: accountFact(r.provider.account) };
+}
+
+/**
+ * AWS provider v6 adds a `region` argument to every regional resource, overriding
+ * the provider configuration's region for that resource (Terraform AWS provider
+ * v6 upgrade guide, "Enhanced Region Support").
+ */
+function resourceRegion(r: ResourceInstance) {
+  const own = r.provider.name === "aws" ? r.body.attributes.get("region") : undefined;
+  return own && own.value !== null ? own.value : r.provider.region;
 }
 
 /** Resource tags with the provider's default_tags merged in (resource wins). */

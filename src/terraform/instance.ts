@@ -94,7 +94,10 @@ export class ModuleInstance {
         return { value: this.local(firstName), consumed: 1 };
       case "module":
         if (!firstName) throw new EvalError("A reference to module needs a module name");
-        return this.resolveModule(firstName, steps.slice(1), evaluateKey);
+      {
+        const r = this.resolveModule(firstName, steps.slice(1), evaluateKey);
+        return { value: r.value, consumed: r.consumed + 1 };
+      }
       case "path":
         return { value: this.pathValue(firstName), consumed: 1 };
       case "terraform":
@@ -334,21 +337,15 @@ export class ModuleInstance {
 
   // ---- module calls -----------------------------------------------------------------------------
 
+  /** `module.NAME[KEY].OUTPUT`, given the steps after NAME; `consumed` counts those steps. */
   private resolveModule(name: string, steps: readonly Traverser[], evaluateKey: (e: Expr) => Value): ResolvedRef {
     const call = this.child(name);
     const repeated = call.decl && (attr(call.decl.node, "count") || attr(call.decl.node, "for_each"));
-    let consumed = 1;
+    let consumed = 0;
     let instances = [...call.instances.entries()];
     if (repeated) {
       const next = steps[0];
-      if (next?.kind === "index") {
-        consumed++;
-        const k = evaluateKey(next.key);
-        if (call.expansion.unknown) instances = instances.slice(0, 1);
-        else if (isOpaque(k)) return { value: firstUnknown(k)!, consumed };
-        else instances = instances.filter(([key]) => key === instanceKeySuffix(typeof k === "number" ? k : String(k)));
-        if (instances.length === 0) throw new EvalError(`module.${name}${instanceKeySuffix(k as string | number)} does not exist`);
-      } else {
+      if (next?.kind !== "index") {
         if (call.expansion.unknown) return { value: call.expansion.unknown, consumed };
         const all = instances.map(([k, m]) => [k, m ? moduleObject(m) : unresolvedValue(name)] as const);
         const value = attr(call.decl!.node, "count")
@@ -356,12 +353,17 @@ export class ModuleInstance {
           : makeObject(all.map(([k, v]) => [JSON.parse(k.slice(1, -1)) as string, v]));
         return { value, consumed };
       }
+      consumed++;
+      const k = evaluateKey(next.key);
+      if (call.expansion.unknown) instances = instances.slice(0, 1);
+      else if (isOpaque(k)) return { value: firstUnknown(k)!, consumed };
+      else instances = instances.filter(([key]) => key === instanceKeySuffix(typeof k === "number" ? k : String(k)));
+      if (instances.length === 0) throw new EvalError(`module.${name}${instanceKeySuffix(k as string | number)} does not exist`);
     }
     const instance = instances[0]?.[1];
-    const outName = steps[consumed - 1];
-    if (outName?.kind !== "attr") return { value: instance ? moduleObject(instance) : unresolvedValue(name), consumed: consumed - 1 };
-    if (!instance) return { value: unresolvedValue(name), consumed };
-    return { value: instance.output(outName.name), consumed };
+    const output = steps[consumed];
+    if (output?.kind !== "attr") return { value: instance ? moduleObject(instance) : unresolvedValue(name), consumed };
+    return { value: instance ? instance.output(output.name) : unresolvedValue(name), consumed: consumed + 1 };
   }
 
   /** The instances of a module call, created once. A null instance is an unresolved source. */
