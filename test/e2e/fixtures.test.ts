@@ -4,6 +4,7 @@
  *
  *   resource "aws_dynamodb_table" "orders" {   # expect: COV-001 aws_dynamodb_table.orders
  *   # expect-unknown: var.backup_tag has no value
+ *   "point_in_time_recovery": [{ "enabled": false }], "//": "expect: COV-001"   (.tf.json)
  *
  * `expect: RULE [ADDRESS]` asserts a finding of RULE on that line (with that subject
  * when given); `expect-unknown: TEXT` asserts an unknown whose reason contains TEXT.
@@ -32,8 +33,10 @@ function expectationsIn(dir: string): { findings: Expectation[]; unknowns: strin
     readFileSync(path.join(dir, file), "utf8")
       .split(/\r?\n/)
       .forEach((text, i) => {
-        for (const m of text.matchAll(/(?:#|\/\/)\s*expect:\s*([A-Z]{3}-\d{3})(?:\s+(\S+))?/g)) {
-          findings.push({ file, line: i + 1, ruleId: m[1]!, ...(m[2] ? { subject: m[2] } : {}) });
+        for (const m of text.matchAll(/(#|\/\/|"\/\/":\s*")\s*expect:\s*([A-Z]{3}-\d{3})(?:\s+(\S+))?/g)) {
+          // In JSON the marker is a "//" comment value: its closing quote is not part of the address.
+          const subject = m[1]!.startsWith('"') ? m[3]?.replace(/"[,}\]]*$/, "") : m[3];
+          findings.push({ file, line: i + 1, ruleId: m[2]!, ...(subject ? { subject } : {}) });
         }
         const u = /(?:#|\/\/)\s*expect-unknown:\s*(.+?)\s*$/.exec(text);
         if (u) unknowns.push(u[1]!);
