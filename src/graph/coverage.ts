@@ -242,7 +242,7 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     coverage.set(c.id, cov);
     if (cov.status === "unknown" && c.backupCapable) {
       const u = cov.unknowns[0]!;
-      unknowns.push({ subject: c.address, root: c.root, what: "coverage", reason: `coverage of ${c.address} depends on ${u.reason}`, ...(u.hint ? { hint: u.hint } : {}), location: c.location });
+      unknowns.push({ subject: c.address, root: c.root, what: "coverage", reason: u.reason, ...(u.hint ? { hint: u.hint } : {}), location: c.location });
     }
   }
   return { coverage, unknowns };
