@@ -14,6 +14,7 @@ import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Ran
 import { ruleMetadata, runRules, type FileProblem, type Finding } from "./rules/index.js";
 import type { ScanFileSystem, ScanOptions, ScanResult } from "./scan-result.js";
 import { defineModule, type ModuleDefinition } from "./terraform/module.js";
+import { evaluatePlan, planLocator, planRoots, readPlan, type ParsedPlan } from "./terraform/plan.js";
 import { evaluateRoot, findRoots, joinInsideRoot, type VarFile } from "./terraform/root.js";
 import type { EvaluatedRoot } from "./terraform/types-evaluated.js";
 
@@ -43,12 +44,18 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const parser = await createHclParser();
   const parsed = parseAll(discovery.files, store, parser);
   const modules = groupModules(parsed);
-  const fileProblems = [...store.problems, ...parsed.problems, ...moduleProblems(modules)];
+  // Any *.json is read as a possible plan; one that cannot be read is not known to be ours.
+  const planCandidates = new Set(discovery.files.filter((f) => f.kind === "plan-json").map((f) => f.path));
+  const fileProblems = [...store.problems.filter((p) => !planCandidates.has(p.file)), ...parsed.problems, ...moduleProblems(modules)];
 
   const varFiles = await loadCommandLineVarFiles(options.varFiles ?? [], cwd, fs, parser);
-  const roots = findRoots(modules);
-  const evaluated: EvaluatedRoot[] = roots.map((root) =>
-    evaluateRoot(
+  // SPEC: a plan JSON gives the values of its root (its folder); locations come from the .tf files there.
+  const plans = planRoots(parsed.plans).byRoot;
+  const roots = [...new Set([...findRoots(modules), ...plans.keys()])].sort();
+  const evaluated: EvaluatedRoot[] = roots.map((root) => {
+    const plan = plans.get(root);
+    if (plan) return evaluatePlan(plan.json, plan.path, root, planLocator(root, (dir) => modules.get(dir), remoteModulesOf(root, parsed.modulesJson)), plan.positions);
+    return evaluateRoot(
       root,
       {
         autoVarFiles: autoVarFilesOf(root, parsed.varFiles),
@@ -70,8 +77,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
           return f.problems.length ? undefined : f.body.attributes[0]?.expr;
         },
       },
-    ),
-  );
+    );
+  });
 
   const graph = buildGraph(evaluated);
   const findings = sortFindings(runRules(graph, fileProblems));
@@ -178,11 +185,12 @@ interface ParsedInputs {
   terraform: ParsedFile[];
   varFiles: VarFile[];
   modulesJson: Map<string, unknown>;
+  plans: ParsedPlan[];
   problems: FileProblem[];
 }
 
 function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser): ParsedInputs {
-  const out: ParsedInputs = { terraform: [], varFiles: [], modulesJson: new Map(), problems: [] };
+  const out: ParsedInputs = { terraform: [], varFiles: [], modulesJson: new Map(), plans: [], problems: [] };
   for (const f of files) {
     const text = store.get(f.path);
     if (text === undefined) continue;
@@ -206,6 +214,12 @@ function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser):
         if (json === undefined) break;
         if (f.kind === "modules-json") out.modulesJson.set(f.path, json);
         else out.varFiles.push({ path: f.path, json });
+        break;
+      }
+      case "plan-json": {
+        const r = readPlan(text, f.path);
+        if (r.kind === "plan") out.plans.push(r.plan);
+        else if (r.kind === "problem") out.problems.push({ file: f.path, message: r.message, location: toLocation(f.path, r.range ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }) });
         break;
       }
     }

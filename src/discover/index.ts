@@ -7,7 +7,7 @@ import path from "node:path";
 import { UsageError } from "../errors.js";
 import type { ScanFileSystem } from "../scan-result.js";
 
-export type InputKind = "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "modules-json";
+export type InputKind = "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "modules-json" | "plan-json";
 
 export interface DiscoveredFile {
   /** Relative to the scan root, POSIX separators. */
@@ -21,7 +21,7 @@ export interface Discovery {
   files: DiscoveredFile[];
 }
 
-const PATTERNS = ["**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/.terraform/modules/modules.json"];
+const PATTERNS = ["**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/.terraform/modules/modules.json", "**/*.json"];
 const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**"];
 
 export function kindOf(file: string): InputKind | undefined {
@@ -31,6 +31,8 @@ export function kindOf(file: string): InputKind | undefined {
   if (base.endsWith(".tf")) return "terraform";
   if (base.endsWith(".tfvars.json")) return "tfvars-json";
   if (base.endsWith(".tfvars")) return "tfvars";
+  // Any other JSON may be `terraform show -json` output: recognised by content when parsed.
+  if (base.endsWith(".json") && !file.split("/").includes(".terraform")) return "plan-json";
   return undefined;
 }
 
