@@ -29,7 +29,7 @@ interface Expectation {
 function expectationsIn(dir: string): { findings: Expectation[]; unknowns: string[] } {
   const findings: Expectation[] = [];
   const unknowns: string[] = [];
-  for (const file of fg.sync("**/*.{tf,tf.json,tfvars,yaml,yml}", { cwd: dir, dot: true }).sort()) {
+  for (const file of fg.sync("**/*.{tf,tf.json,tfvars,yaml,yml,json}", { cwd: dir, dot: true }).sort()) {
     readFileSync(path.join(dir, file), "utf8")
       .split(/\r?\n/)
       .forEach((text, i) => {
