@@ -48,7 +48,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const planCandidates = new Set(discovery.files.filter((f) => f.kind === "plan-json").map((f) => f.path));
   const fileProblems = [...store.problems.filter((p) => !planCandidates.has(p.file)), ...parsed.problems, ...moduleProblems(modules)];
 
-  const varFiles = await loadCommandLineVarFiles(options.varFiles ?? [], cwd, fs, parser);
+  const varFiles = await loadCommandLineVarFiles(options.varFiles ?? [], cwd, discovery.root, store, fs, parser);
   // SPEC: a plan JSON gives the values of its root (its folder); locations come from the .tf files there.
   const plans = planRoots(parsed.plans).byRoot;
   const roots = [...new Set([...findRoots(modules), ...plans.keys()])].sort();
@@ -98,7 +98,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       files: discovery.files.length,
       terraformFiles: discovery.files.filter((f) => f.kind === "terraform" || f.kind === "terraform-json").length,
       roots,
-      environmentsNotEvaluated: environmentsNotEvaluated(roots, parsed.varFiles),
+      environmentsNotEvaluated: environmentsNotEvaluated(roots, parsed.varFiles, varFiles),
       components: graph.components.length,
       mechanisms: graph.mechanisms.length,
     },
@@ -254,14 +254,21 @@ function moduleProblems(modules: Map<string, ModuleDefinition>): FileProblem[] {
   return [...modules.values()].flatMap((m) => m.problems.map((p) => ({ file: p.file, message: p.message, location: toLocation(p.file, p.block.headerRange) })));
 }
 
-async function loadCommandLineVarFiles(files: string[], cwd: string, fs: ScanFileSystem, parser: HclParser): Promise<VarFile[]> {
+async function loadCommandLineVarFiles(files: string[], cwd: string, root: string, store: TextStore, fs: ScanFileSystem, parser: HclParser): Promise<VarFile[]> {
   const out: VarFile[] = [];
-  for (const f of files) {
-    const abs = path.resolve(cwd, f);
-    const buf = await fs.readFile(abs).catch(() => {
-      throw new UsageError(`--var-file ${f}: file not found or not readable`);
-    });
-    const text = decodeText(buf);
+  for (const given of files) {
+    const abs = path.resolve(cwd, given);
+    // Named as the scan names files (relative to the scan root) when it lies inside it.
+    const rel = path.relative(root, abs);
+    const f = rel.startsWith("..") || path.isAbsolute(rel) ? given : rel.split(path.sep).join("/");
+    // A var file the scan already read (it lies under the scan root) is not read again.
+    const text =
+      store.get(f) ??
+      decodeText(
+        await fs.readFile(abs).catch(() => {
+          throw new UsageError(`--var-file ${f}: file not found or not readable`);
+        }),
+      );
     if (typeof text !== "string") throw new UsageError(`--var-file ${f}: ${text.problem}`);
     if (f.endsWith(".json")) {
       try {
@@ -288,10 +295,10 @@ function autoVarFilesOf(root: string, varFiles: VarFile[]): VarFile[] {
   return [...main, ...auto];
 }
 
-function environmentsNotEvaluated(roots: string[], varFiles: VarFile[]): string[] {
-  const rootSet = new Set(roots);
-  const auto = new Set(roots.flatMap((r) => autoVarFilesOf(r, varFiles)).map((f) => f.path));
-  return varFiles.filter((f) => !auto.has(f.path) && rootSet.has(dirOf(f.path))).map((f) => f.path).sort();
+/** `.tfvars` files Terraform would not load by itself and that were not passed with --var-file: environments. */
+function environmentsNotEvaluated(roots: string[], varFiles: VarFile[], passed: VarFile[]): string[] {
+  const loaded = new Set([...roots.flatMap((r) => autoVarFilesOf(r, varFiles)), ...passed].map((f) => f.path));
+  return varFiles.filter((f) => !loaded.has(f.path)).map((f) => f.path).sort();
 }
 
 function remoteModulesOf(root: string, modulesJson: Map<string, unknown>): Map<string, string> {

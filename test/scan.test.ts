@@ -66,3 +66,21 @@ describe("scan()", () => {
     await expect(scan({ paths: ["does-not-exist"], cwd: DEMO })).rejects.toThrow(/path not found: does-not-exist/);
   });
 });
+
+describe("environments", () => {
+  const dir = path.join(CASES, "var-file-and-for-expressions");
+
+  it("lists the .tfvars files it did not evaluate", async () => {
+    const without = await scan({ paths: [dir], cwd: dir, env: {} });
+    expect(without.stats.environmentsNotEvaluated).toEqual(["envs/prod.tfvars", "envs/staging.tfvars"]);
+    expect(without.findings).toEqual([]);
+  });
+
+  it("evaluates the one passed with --var-file, reading it once", async () => {
+    const { fs, reads } = countingFileSystem();
+    const result = await scan({ paths: [dir], cwd: dir, env: {}, fs, varFiles: ["envs/prod.tfvars"] });
+    expect(result.stats.environmentsNotEvaluated).toEqual(["envs/staging.tfvars"]);
+    expect(result.findings.map((f) => f.subject)).toEqual(['aws_dynamodb_table.this["scratch"]']);
+    expect([...reads.values()].every((n) => n === 1)).toBe(true);
+  });
+});
