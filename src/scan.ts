@@ -11,6 +11,8 @@ import { UsageError } from "./errors.js";
 import { buildGraph } from "./graph/index.js";
 import type { Location } from "./graph/types.js";
 import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
+import { defaultRequirements } from "./policy/defaults.js";
+import type { PolicyView } from "./policy/types.js";
 import { ruleMetadata, runRules, type FileProblem, type Finding } from "./rules/index.js";
 import type { ScanFileSystem, ScanOptions, ScanResult } from "./scan-result.js";
 import { defineModule, type ModuleDefinition } from "./terraform/module.js";
@@ -81,7 +83,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
 
   const graph = buildGraph(evaluated);
-  const findings = sortFindings(runRules(graph, fileProblems));
+  const policy: PolicyView = { requirementsFor: () => defaultRequirements() };
+  const findings = sortFindings(runRules({ graph, fileProblems, policy }));
   const unknowns = [
     ...evaluated.flatMap((r) =>
       r.unknowns.map((u) => ({ subject: u.subject, root: r.root, what: u.what, reason: u.reason, hint: u.hint, location: u.at && toLocation(u.at.file, u.at.range) })),

@@ -1,5 +1,6 @@
 /** The rule registry and the runner: every rule is a value with metadata and one check over the graph. */
 import type { Graph } from "../graph/types.js";
+import type { PolicyView, RuleLevels } from "../policy/types.js";
 import { unparseableInput } from "./configuration.js";
 import { statefulComponentWithoutBackup } from "./coverage.js";
 import type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
@@ -12,13 +13,26 @@ export function ruleMetadata(): RuleMeta[] {
   return RULES.map((r) => r.meta);
 }
 
-export function runRules(graph: Graph, fileProblems: readonly FileProblem[], environment = "", rules: readonly Rule[] = RULES): Finding[] {
+export interface RuleRun {
+  graph: Graph;
+  fileProblems: readonly FileProblem[];
+  policy: PolicyView;
+  /** Config overrides of rule levels; "off" disables a rule. */
+  levels?: RuleLevels;
+  environment?: string;
+  rules?: readonly Rule[];
+}
+
+export function runRules(run: RuleRun): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of rules) {
+  for (const rule of run.rules ?? RULES) {
+    const override = run.levels?.get(rule.meta.id);
+    if (override === "off") continue;
     rule.check({
-      graph,
-      fileProblems,
-      report: (f) => findings.push({ ...f, ruleId: rule.meta.id, level: f.level ?? rule.meta.level, environment }),
+      graph: run.graph,
+      fileProblems: run.fileProblems,
+      policy: run.policy,
+      report: (f) => findings.push({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run.environment ?? "" }),
     });
   }
   return findings;

@@ -1,4 +1,5 @@
 import type { Graph, Location } from "../graph/types.js";
+import type { PolicyView } from "../policy/types.js";
 
 export type Level = "error" | "warning" | "note";
 
@@ -69,6 +70,8 @@ export interface FileProblem {
 
 export interface RuleContext {
   graph: Graph;
+  /** What each component must meet (classes, regimes, defaults). */
+  policy: PolicyView;
   /** Files of the scan that could not be read or parsed: the graph may be incomplete around them. */
   fileProblems: readonly FileProblem[];
   report(finding: Omit<Finding, "ruleId" | "level" | "environment"> & { level?: Level }): void;
