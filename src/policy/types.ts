@@ -66,3 +66,27 @@ export interface PolicyView {
 
 /** Rule level overrides from the config (`rules: { MON-001: { level: error } }`). */
 export type RuleLevels = ReadonlyMap<string, Level | "off">;
+
+/** Coverage declared outside the repository (`external_backups:` in the config), treated like an in-scan mechanism. */
+export interface ExternalBackup {
+  name: string;
+  /** Selection by tags (all must match, case-sensitive) and/or Terraform address globs. */
+  match: { tags?: Record<string, string>; address?: string };
+  frequencyHours?: number;
+  retentionDays?: number;
+  copyRegions: string[];
+  copyAccounts: string[];
+  vaultLock?: "compliance" | "governance";
+  /** Where it is declared in the config (for related locations). */
+  location?: import("../graph/types.js").Location;
+}
+
+/** A config ignore (`ignore:` in the config). */
+export interface ConfigIgnore {
+  rule: string;
+  address: string;
+  reason?: string;
+  /** ISO date (YYYY-MM-DD): the ignore stops applying after it. */
+  expires?: string;
+  location?: import("../graph/types.js").Location;
+}
