@@ -47,6 +47,8 @@ export interface ScanOptions {
   env?: Record<string, string | undefined>;
   /** Files larger than this are skipped with CFG-001. Default 10 MB. */
   maxFileSize?: number;
+  /** "Now" for ignore expiry (`--now`). Default: SOURCE_DATE_EPOCH from `env`, else the clock. */
+  now?: Date;
   /** Filesystem access; tests inject a counting one. Default: node:fs. */
   fs?: ScanFileSystem;
 }

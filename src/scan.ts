@@ -9,11 +9,12 @@ import path from "node:path";
 import { discover, type DiscoveredFile } from "./discover/index.js";
 import { UsageError } from "./errors.js";
 import { buildGraph } from "./graph/index.js";
-import type { Location } from "./graph/types.js";
+import type { Graph, Location } from "./graph/types.js";
 import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
 import { defaultRequirements } from "./policy/defaults.js";
 import type { PolicyView } from "./policy/types.js";
 import { ruleMetadata, runRules, type FileProblem, type Finding } from "./rules/index.js";
+import { applySuppressions, resolveNow } from "./rules/suppress.js";
 import type { ScanFileSystem, ScanOptions, ScanResult } from "./scan-result.js";
 import { defineModule, type ModuleDefinition } from "./terraform/module.js";
 import { evaluatePlan, planLocator, planRoots, readPlan, type ParsedPlan } from "./terraform/plan.js";
@@ -84,7 +85,16 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const graph = buildGraph(evaluated);
   const policy: PolicyView = { requirementsFor: () => defaultRequirements() };
-  const findings = sortFindings(runRules({ graph, fileProblems, policy }));
+  const findings = sortFindings(
+    applySuppressions({
+      findings: runRules({ graph, fileProblems, policy }),
+      textOf: (file) => store.get(file),
+      subjectHeader: headerLookup(graph),
+      // The config's `ignore:` entries go here once the config is loaded (src/policy).
+      ignores: [],
+      now: resolveNow(options.now, options.env ?? process.env),
+    }),
+  );
   const unknowns = [
     ...evaluated.flatMap((r) =>
       r.unknowns.map((u) => ({ subject: u.subject, root: r.root, what: u.what, reason: u.reason, hint: u.hint, location: u.at && toLocation(u.at.file, u.at.range) })),
@@ -318,6 +328,13 @@ function remoteModulesOf(root: string, modulesJson: Map<string, unknown>): Map<s
 }
 
 // ---- results ----------------------------------------------------------------------------------
+
+/** Block header of a node by root and address: inline ignores above it cover findings on its attributes. */
+function headerLookup(graph: Graph): (root: string, address: string) => Location | undefined {
+  const headers = new Map<string, Location>();
+  for (const n of [...graph.components, ...graph.mechanisms]) headers.set(`${n.root}::${n.address}`, n.location);
+  return (root, address) => headers.get(`${root}::${address}`);
+}
 
 export function toLocation(file: string, range: Range): Location {
   return { file, startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
