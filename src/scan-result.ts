@@ -1,4 +1,4 @@
-import type { Component, Coverage, ScanUnknown } from "./graph/types.js";
+import type { Component, Coverage, Fact, RecoveryStream, ScanUnknown } from "./graph/types.js";
 import type { Finding, RuleMeta } from "./rules/types.js";
 
 /** What `scan()` returns and every reporter consumes. Deterministic: no clock, no absolute paths. */
@@ -17,6 +17,61 @@ export interface ScanResult {
 export interface InventoryEntry {
   component: Component;
   coverage: Coverage;
+  /** Data classes that apply (policy), sorted. */
+  classes: string[];
+  /** Regimes those classes carry, sorted. */
+  regimes: string[];
+  /** What protects it and how (src/report/inventory.ts). */
+  protection: Protection;
+}
+
+/** The answers of the backup-scope inventory for one component. */
+export interface Protection {
+  /** What keeps recovery points: native backups, plan rules (by plan and rule), snapshot policies, replication... */
+  mechanisms: ProtectionMechanism[];
+  /** Effective backup interval (best stream's largest gap); undefined = nothing keeps recovery points. */
+  intervalHours: Fact<number> | undefined;
+  /** Effective retention (longest stream; null = forever); undefined = nothing keeps recovery points. */
+  retentionDays: Fact<number | null> | undefined;
+  /** Regions and accounts holding recovery points. */
+  regions: Fact<string>[];
+  accounts: Fact<string>[];
+  /** Copies or replicas of the data itself. */
+  copies: { region: Fact<string>; account: Fact<string | null>; via: string }[];
+  /** Vaults holding its recovery points. */
+  vaults: ProtectionVault[];
+  /** Keys its data and its backups depend on. */
+  keys: ProtectionKey[];
+  /** Strongest lock on its recovery points (vault lock or S3 Object Lock). */
+  locked: Fact<"compliance" | "governance" | "none">;
+  restoreTested: Fact<boolean>;
+}
+
+export interface ProtectionMechanism {
+  via: RecoveryStream["via"];
+  /** The mechanism node, when the stream comes from one. */
+  address?: string;
+  root?: string;
+  type?: string;
+  /** Plan rule name, for plan-rule and copy streams. */
+  rule?: string;
+}
+
+export interface ProtectionVault {
+  vault: Fact<string>;
+  root?: string;
+  region: Fact<string>;
+  account: Fact<string | null>;
+  lock: Fact<"compliance" | "governance" | "none">;
+  keyId?: Fact<string>;
+}
+
+export interface ProtectionKey {
+  /** Address of the component or vault the key encrypts. */
+  of: string;
+  /** Key address (in the scan), ARN or alias, or "aws-managed". */
+  key: Fact<string>;
+  retrievable: Fact<boolean>;
 }
 
 export interface ScanStats {

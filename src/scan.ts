@@ -15,6 +15,7 @@ import { defaultRequirements } from "./policy/defaults.js";
 import type { PolicyView } from "./policy/types.js";
 import { ruleMetadata, runRules, type FileProblem, type Finding } from "./rules/index.js";
 import { applySuppressions, resolveNow } from "./rules/suppress.js";
+import { buildInventory } from "./report/inventory.js";
 import type { ScanFileSystem, ScanOptions, ScanResult } from "./scan-result.js";
 import { defineModule, type ModuleDefinition } from "./terraform/module.js";
 import { evaluatePlan, planLocator, planRoots, readPlan, type ParsedPlan } from "./terraform/plan.js";
@@ -105,7 +106,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     tool: { name: "restorable", version: toolVersion(), informationUri: packageJson().homepage },
     rules: ruleMetadata(),
     findings,
-    components: graph.components.map((component) => ({ component, coverage: graph.coverage.get(component.id)! })),
+    components: buildInventory(graph, policy, findings),
     unknowns,
     stats: {
       files: discovery.files.length,

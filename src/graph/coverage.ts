@@ -255,12 +255,18 @@ function combine(cs: Contribution[]): Coverage {
   let covered = false;
   for (const c of cs) {
     related.push(...c.related);
+  const uncertain: NonNullable<Coverage["uncertain"]> = [];
     if (c.status === true) {
       covered = true;
       streams.push(...c.streams);
-    } else if (c.status !== false) unknowns.push(c.status);
+    } else if (c.status !== false) {
+      unknowns.push(c.status);
+      uncertain.push({ reason: c.status, streams: c.streams });
+    }
   }
-  return { status: covered ? "covered" : unknowns.length ? "unknown" : "uncovered", streams, unknowns: covered ? [] : unknowns, related };
+  const cov: Coverage = { status: covered ? "covered" : unknowns.length ? "unknown" : "uncovered", streams, unknowns: covered ? [] : unknowns, related };
+  if (uncertain.length) cov.uncertain = uncertain;
+  return cov;
 }
 
 function findRef(r: Extract<ResourceSelector, { by: "ref" }>, byId: Map<string, Component>): Component | undefined {
@@ -297,13 +303,21 @@ function planStreams(s: BackupSelection, c: Component, plans: Map<string, Backup
   }
   const out: RecoveryStream[] = [];
   for (const rule of plan.rules) {
-    out.push({ via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location });
+    const ruleStream: RecoveryStream = { via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location, coldAfterDays: rule.coldStorageAfterDays, vaultId: rule.vaultId };
+    if (rule.retentionLocation) ruleStream.retentionLocation = rule.retentionLocation;
+    if (rule.scheduleLocation) ruleStream.intervalLocation = rule.scheduleLocation;
+    out.push(ruleStream);
     if (rule.continuous === true && CONTINUOUS_TYPES.has(c.backupResourceType ?? "")) {
       const ret = rule.retentionDays;
-      out.push({ via: "pitr", mechanismId: plan.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan.region, account: plan.account, location: rule.location });
+      out.push({ via: "pitr", mechanismId: plan.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan.region, account: plan.account, location: rule.location, vaultId: rule.vaultId });
     }
     for (const copy of rule.copyActions) {
-      out.push({ via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location });
+      const copyStream: RecoveryStream = { via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location };
+      if (copy.coldStorageAfterDays !== undefined) copyStream.coldAfterDays = copy.coldStorageAfterDays;
+      if (copy.destinationVaultId !== undefined) copyStream.vaultId = copy.destinationVaultId;
+      if (copy.retentionLocation) copyStream.retentionLocation = copy.retentionLocation;
+      if (rule.scheduleLocation) copyStream.intervalLocation = rule.scheduleLocation;
+      out.push(copyStream);
     }
   }
   return out;

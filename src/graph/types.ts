@@ -83,6 +83,14 @@ export interface RecoveryStream {
   account: Fact<string | null>;
   /** Where the stream is declared (the deciding attribute). */
   location: Location;
+  /** Where its retention is decided when that is a more precise place (a plan rule's delete_after). */
+  retentionLocation?: Location;
+  /** Where its interval is decided (a plan rule's schedule). */
+  intervalLocation?: Location;
+  /** Days after which its points move to a tier that needs a restore job (AWS Backup cold storage, Glacier); null/absent = never. */
+  coldAfterDays?: Fact<number | null>;
+  /** Vault node id the points are stored in (plan rules, copy actions), when known. */
+  vaultId?: Fact<string>;
 }
 
 export interface NativeBackup {
@@ -144,6 +152,12 @@ export interface ArnParts {
   /** Region as it appears in the ARN ("" for S3 buckets). */
   region: Fact<string>;
   /** Account as it appears in the ARN ("" for S3 buckets); null = not known, does not block a match. */
+  /** Anchor key of the attribute deciding dataRetentionDays, when it is in the component's block. */
+  dataRetentionAnchor?: string;
+  /** Where dataRetentionDays is decided when outside the component's block (aws_s3_bucket_lifecycle_configuration...). */
+  dataRetentionLocation?: Location;
+  /** Days after which the data itself moves to a tier that needs a restore job (S3 Glacier/Deep Archive); null/absent = never. */
+  dataColdAfterDays?: Fact<number | null>;
   account: Fact<string | null>;
   resourcePrefix: string;
   name: Fact<string>;
@@ -158,7 +172,22 @@ export interface BackupPlanRule {
   retentionDays: Fact<number | null>;
   coldStorageAfterDays: Fact<number | null>;
   continuous: Fact<boolean>;
-  copyActions: { destinationRegion: Fact<string>; destinationAccount: Fact<string | null>; retentionDays: Fact<number | null>; location: Location }[];
+  copyActions: {
+    destinationRegion: Fact<string>;
+    destinationAccount: Fact<string | null>;
+    retentionDays: Fact<number | null>;
+    location: Location;
+    /** Cold-storage transition of the copies (inherited from the rule when the copy has no lifecycle). */
+    coldStorageAfterDays?: Fact<number | null>;
+    /** Destination vault node id, when it is in the scan. */
+    destinationVaultId?: Fact<string>;
+    retentionLocation?: Location;
+    coldStorageLocation?: Location;
+  }[];
+  /** Where delete_after / cold_storage_after / the schedule are written, when they are. */
+  retentionLocation?: Location;
+  coldStorageLocation?: Location;
+  scheduleLocation?: Location;
 }
 
 export interface BackupPlan extends NodeIdentity {
@@ -214,7 +243,15 @@ export interface BackupVault extends NodeIdentity {
   account: Fact<string | null>;
   keyId?: Fact<string>;
   /** From `aws_backup_vault_lock_configuration` (changeable_for_days set = compliance mode). */
-  lock?: { mode: Fact<"governance" | "compliance">; minRetentionDays: Fact<number | null>; maxRetentionDays: Fact<number | null>; location: Location };
+  lock?: {
+    mode: Fact<"governance" | "compliance">;
+    minRetentionDays: Fact<number | null>;
+    maxRetentionDays: Fact<number | null>;
+    location: Location;
+    /** Where min_retention_days / changeable_for_days are written, when they are. */
+    minRetentionLocation?: Location;
+    modeLocation?: Location;
+  };
   /** From `aws_backup_vault_notifications`. */
   notifications: { events: Fact<string[]>; topic: Fact<string>; location: Location }[];
 }
@@ -284,3 +321,9 @@ export interface Graph {
   coverage: Map<string, Coverage>;
   unknowns: ScanUnknown[];
 }
+  /**
+   * Mechanisms that may or may not cover the component (unknown tags, unknown native
+   * backups, unreadable modules), with the streams they would add (empty when not
+   * even those are known). Retention and frequency judged without them stay unknown.
+   */
+  uncertain?: { reason: UnknownFact; streams: RecoveryStream[] }[];

@@ -1,7 +1,7 @@
 import type { Fact, Location, RecoveryStream, ScanUnknown, UnknownFact } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Finding } from "../rules/types.js";
-import type { InventoryEntry, ScanResult } from "../scan-result.js";
+import type { InventoryEntry, Protection, ScanResult } from "../scan-result.js";
 import {
   compareLocations,
   compareStrings,
@@ -113,11 +113,41 @@ function jsonComponent(entry: InventoryEntry) {
     encryption: { atRest: fact(c.encryption.atRest), key: optionalFact(c.encryption.keyId) },
     deletionProtection: fact(c.deletionProtection),
     backupsSurviveDeletion: fact(c.backupsSurviveDeletion),
+    classes: [...entry.classes].sort(compareStrings),
+    regimes: [...entry.regimes].sort(compareStrings),
+    protection: jsonProtection(entry.protection),
     coverage: {
       status: entry.coverage.status,
       streams: [...entry.coverage.streams].sort(compareStreams).map(jsonStream),
       unknowns: entry.coverage.unknowns.map(jsonUnknownFact),
     },
+  };
+}
+
+/**
+ * How it is protected. `intervalHours` and `retentionDays` are null when nothing keeps
+ * recovery points; retention kept forever is "forever".
+ */
+function jsonProtection(p: Protection) {
+  return {
+    mechanisms: [...p.mechanisms]
+      .sort((a, b) => compareStrings(a.via, b.via) || compareStrings(a.root ?? "", b.root ?? "") || compareStrings(a.address ?? "", b.address ?? "") || compareStrings(a.rule ?? "", b.rule ?? ""))
+      .map((m) => ({ via: m.via, ...(m.address !== undefined ? { address: m.address, root: m.root ?? "", type: m.type ?? "" } : {}), ...(m.rule !== undefined ? { rule: m.rule } : {}) })),
+    intervalHours: p.intervalHours === undefined ? null : fact(p.intervalHours),
+    retentionDays: p.retentionDays === undefined ? null : p.retentionDays === null ? "forever" : fact(p.retentionDays),
+    regions: p.regions.map(fact),
+    accounts: p.accounts.map(fact),
+    copies: p.copies
+      .map((c) => ({ via: c.via, region: fact(c.region), account: fact(c.account) }))
+      .sort((a, b) => compareStrings(JSON.stringify(a), JSON.stringify(b))),
+    vaults: p.vaults
+      .map((v) => ({ vault: fact(v.vault), ...(v.root !== undefined ? { root: v.root } : {}), region: fact(v.region), account: fact(v.account), lock: fact(v.lock) }))
+      .sort((a, b) => compareStrings(JSON.stringify(a), JSON.stringify(b))),
+    keys: p.keys
+      .map((k) => ({ of: k.of, key: fact(k.key), retrievable: fact(k.retrievable) }))
+      .sort((a, b) => compareStrings(JSON.stringify(a), JSON.stringify(b))),
+    locked: fact(p.locked),
+    restoreTested: fact(p.restoreTested),
   };
 }
 

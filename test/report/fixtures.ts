@@ -1,7 +1,7 @@
 import type { Component, Coverage, Location, ScanUnknown } from "../../src/graph/types.js";
 import { unknownFact } from "../../src/graph/types.js";
 import type { Finding, RuleMeta } from "../../src/rules/types.js";
-import type { ScanResult } from "../../src/scan-result.js";
+import type { InventoryEntry, Protection, ScanResult } from "../../src/scan-result.js";
 
 export function loc(file: string, startLine: number, startColumn = 1, endLine = startLine, endColumn = startColumn + 10): Location {
   return { file, startLine, startColumn, endLine, endColumn };
@@ -149,6 +149,47 @@ const COVERED: Coverage = {
   related: [],
 };
 
+const NOT_PROTECTED: Pick<InventoryEntry, "classes" | "regimes" | "protection"> = {
+  classes: [],
+  regimes: [],
+  protection: {
+    mechanisms: [],
+    intervalHours: undefined,
+    retentionDays: undefined,
+    regions: [],
+    accounts: [],
+    copies: [],
+    vaults: [],
+    keys: [],
+    locked: "none",
+    restoreTested: false,
+  },
+};
+
+export const LEDGER_PROTECTION: Protection = {
+  mechanisms: [
+    { via: "native" },
+    { via: "plan-rule", address: "aws_backup_plan.main", root: "envs/prod", type: "aws_backup_plan", rule: "daily" },
+    { via: "copy", address: "aws_backup_plan.main", root: "envs/prod", type: "aws_backup_plan", rule: "daily" },
+  ],
+  intervalHours: 24,
+  retentionDays: 35,
+  regions: ["us-east-1", "us-west-2"],
+  accounts: ["111122223333"],
+  copies: [],
+  vaults: [
+    { vault: "aws_backup_vault.main", root: "envs/prod", region: "us-east-1", account: "111122223333", lock: "governance", keyId: "envs/prod::aws_kms_key.backup" },
+    { vault: "aws_backup_vault.dr", root: "envs/prod", region: "us-west-2", account: "111122223333", lock: unknownFact("lock mode depends on var.lock_mode") },
+  ],
+  keys: [
+    { of: "aws_db_instance.ledger", key: "aws_kms_key.backup", retrievable: true },
+    { of: "aws_backup_vault.main", key: "aws_kms_key.backup", retrievable: true },
+    { of: "aws_backup_vault.dr", key: "arn:aws:kms:us-west-2:111122223333:key/mrk-1", retrievable: unknownFact("the key is managed outside this scan") },
+  ],
+  locked: unknownFact("lock mode depends on var.lock_mode"),
+  restoreTested: false,
+};
+
 export const UNKNOWNS: ScanUnknown[] = [
   {
     subject: "aws_backup_vault.dr",
@@ -174,11 +215,12 @@ export function scanResult(overrides: Partial<ScanResult> = {}): ScanResult {
     rules: RULES,
     findings: FINDINGS,
     components: [
-      { component: component("aws_dynamodb_table.orders", "database", "envs/prod/db.tf", 30), coverage: { status: "uncovered", streams: [], unknowns: [], related: [] } },
-      { component: component("aws_db_instance.ledger", "database", "envs/prod/db.tf", 10), coverage: COVERED },
+      { component: component("aws_dynamodb_table.orders", "database", "envs/prod/db.tf", 30), coverage: { status: "uncovered", streams: [], unknowns: [], related: [] }, ...NOT_PROTECTED },
+      { component: component("aws_db_instance.ledger", "database", "envs/prod/db.tf", 10), coverage: COVERED, classes: ["financial"], regimes: ["irs", "sox"], protection: LEDGER_PROTECTION },
       {
         component: { ...component("aws_s3_bucket.logs", "object-store", "envs/prod/s3 files/cache.tf", 20), region: unknownFact("depends on var.region") },
         coverage: { status: "unknown", streams: [], unknowns: [unknownFact("selection by unknown tag", "pass --var-file")], related: [] },
+        ...NOT_PROTECTED,
       },
     ],
     unknowns: UNKNOWNS,

@@ -76,6 +76,88 @@ describe("JSON output", () => {
         "reason": "depends on var.skip_final",
         "hint": "pass --var-file"
       },
+      "classes": [
+        "financial"
+      ],
+      "regimes": [
+        "irs",
+        "sox"
+      ],
+      "protection": {
+        "mechanisms": [
+          {
+            "via": "copy",
+            "address": "aws_backup_plan.main",
+            "root": "envs/prod",
+            "type": "aws_backup_plan",
+            "rule": "daily"
+          },
+          {
+            "via": "native"
+          },
+          {
+            "via": "plan-rule",
+            "address": "aws_backup_plan.main",
+            "root": "envs/prod",
+            "type": "aws_backup_plan",
+            "rule": "daily"
+          }
+        ],
+        "intervalHours": 24,
+        "retentionDays": 35,
+        "regions": [
+          "us-east-1",
+          "us-west-2"
+        ],
+        "accounts": [
+          "111122223333"
+        ],
+        "copies": [],
+        "vaults": [
+          {
+            "vault": "aws_backup_vault.dr",
+            "root": "envs/prod",
+            "region": "us-west-2",
+            "account": "111122223333",
+            "lock": {
+              "unknown": true,
+              "reason": "lock mode depends on var.lock_mode"
+            }
+          },
+          {
+            "vault": "aws_backup_vault.main",
+            "root": "envs/prod",
+            "region": "us-east-1",
+            "account": "111122223333",
+            "lock": "governance"
+          }
+        ],
+        "keys": [
+          {
+            "of": "aws_backup_vault.dr",
+            "key": "arn:aws:kms:us-west-2:111122223333:key/mrk-1",
+            "retrievable": {
+              "unknown": true,
+              "reason": "the key is managed outside this scan"
+            }
+          },
+          {
+            "of": "aws_backup_vault.main",
+            "key": "aws_kms_key.backup",
+            "retrievable": true
+          },
+          {
+            "of": "aws_db_instance.ledger",
+            "key": "aws_kms_key.backup",
+            "retrievable": true
+          }
+        ],
+        "locked": {
+          "unknown": true,
+          "reason": "lock mode depends on var.lock_mode"
+        },
+        "restoreTested": false
+      },
       "coverage": {
         "status": "covered",
         "streams": [
