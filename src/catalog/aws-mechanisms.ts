@@ -22,7 +22,7 @@ import type { EvaluatedBody, ResourceInstance } from "../terraform/types-evaluat
 import { isList, isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 import { scheduleIntervalHours } from "./aws-schedule.js";
 import type { CatalogContext, MechanismEntry } from "./index.js";
-import { anchorsOf, blocksAt, boolFact, factOfOpaque, lookup, numFact, strFact, toLocation } from "./read.js";
+import { anchorsOf, atOf, blocksAt, boolFact, factOfOpaque, lookup, numFact, strFact, toLocation } from "./read.js";
 
 export function identity(r: ResourceInstance, anchors: readonly string[] = []): NodeIdentity {
   return { id: `${r.root}::${r.address}`, root: r.root, address: r.address, type: r.type, location: toLocation(r.header), anchors: anchorsOf(r, anchors) };
@@ -60,14 +60,22 @@ function daysOf(body: EvaluatedBody, path: string): Fact<number | null> {
 }
 
 /** Retention of a rule/copy action: `lifecycle.delete_after`, null (forever) when there is no lifecycle or no delete_after. */
-function lifecycleRetention(body: EvaluatedBody): { retention: Fact<number | null>; cold: Fact<number | null>; present: boolean | "unknown" } {
+function lifecycleRetention(body: EvaluatedBody): { retention: Fact<number | null>; cold: Fact<number | null>; present: boolean | "unknown"; retentionAt?: Location; coldAt?: Location } {
   const lc = blocksAt(body, "lifecycle");
   if (lc.unknown) return { retention: lc.unknown, cold: lc.unknown, present: "unknown" };
   const b = lc.blocks[0];
   // AWS Backup keeps recovery points forever when the rule has no lifecycle.
   // https://docs.aws.amazon.com/aws-backup/latest/devguide/API_Lifecycle.html
   if (!b) return { retention: null, cold: null, present: false };
-  return { retention: daysOf(b, "delete_after"), cold: daysOf(b, "cold_storage_after"), present: true };
+  const retentionAt = atOf(lookup(b, "delete_after"));
+  const coldAt = atOf(lookup(b, "cold_storage_after"));
+  return {
+    retention: daysOf(b, "delete_after"),
+    cold: daysOf(b, "cold_storage_after"),
+    present: true,
+    retentionAt: toLocation(retentionAt ?? b.at),
+    ...(coldAt ? { coldAt: toLocation(coldAt) } : {}),
+  };
 }
 
 function buildPlan(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
@@ -86,7 +94,20 @@ function buildPlan(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
       const place = dest.kind === "value" ? vaultPlace(dest.value, r, ctx) : dest.kind === "unknown" ? { region: dest.fact, account: dest.fact } : vaultPlace(undefined, r, ctx);
       const own = lifecycleRetention(cb);
       // A copy action without a lifecycle inherits the rule's (SPEC section 1, AWS Backup facts).
-      return { destinationRegion: place.region, destinationAccount: place.account, retentionDays: own.present === false ? lc.retention : own.retention, location: toLocation(cb.at) };
+      const inherited = own.present === false;
+      const copy: BackupPlanRule["copyActions"][number] = {
+        destinationRegion: place.region,
+        destinationAccount: place.account,
+        retentionDays: inherited ? lc.retention : own.retention,
+        location: toLocation(cb.at),
+        coldStorageAfterDays: inherited ? lc.cold : own.cold,
+      };
+      if (place.id !== undefined) copy.destinationVaultId = place.id;
+      const retentionAt = inherited ? lc.retentionAt : own.retentionAt;
+      const coldAt = inherited ? lc.coldAt : own.coldAt;
+      if (retentionAt) copy.retentionLocation = retentionAt;
+      if (coldAt) copy.coldStorageLocation = coldAt;
+      return copy;
     });
     if (copyBlocks.unknown) {
       copyActions.push({ destinationRegion: copyBlocks.unknown, destinationAccount: copyBlocks.unknown, retentionDays: copyBlocks.unknown, location: toLocation(rb.at) });
@@ -99,6 +120,7 @@ function buildPlan(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
       else if (typeof v === "string") vaultId = `name:${v}`;
       else vaultId = factOfOpaque(v);
     } else if (vaultRef.kind === "unknown") vaultId = vaultRef.fact;
+    const scheduleAt = atOf(lookup(rb, "schedule"));
     rules.push({
       name: isUnknownFact(name) ? "" : (name ?? ""),
       location: toLocation(rb.at),
@@ -108,6 +130,9 @@ function buildPlan(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
       coldStorageAfterDays: lc.cold,
       continuous: boolFact(rb, "enable_continuous_backup", false),
       copyActions,
+      ...(lc.retentionAt ? { retentionLocation: lc.retentionAt } : {}),
+      ...(lc.coldAt ? { coldStorageLocation: lc.coldAt } : {}),
+      ...(scheduleAt ? { scheduleLocation: toLocation(scheduleAt) } : {}),
     });
   }
   const plan: BackupPlan = { ...identity(r, ["rule"]), node: "backup-plan", region: ctx.region, account: ctx.account, rules };
@@ -361,6 +386,10 @@ export const awsVaultLinks: Record<string, (vault: BackupVault, r: ResourceInsta
             ? factOfOpaque(changeable.value)
             : "compliance";
     vault.lock = { mode, minRetentionDays: numFact(r.body, "min_retention_days", null), maxRetentionDays: numFact(r.body, "max_retention_days", null), location: toLocation(r.header) };
+    const minAt = atOf(lookup(r.body, "min_retention_days"));
+    const modeAt = atOf(changeable);
+    if (minAt) vault.lock.minRetentionLocation = toLocation(minAt);
+    if (modeAt) vault.lock.modeLocation = toLocation(modeAt);
   },
   aws_backup_vault_notifications(vault, r) {
     const ev = lookup(r.body, "backup_vault_events");

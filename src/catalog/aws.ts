@@ -5,7 +5,7 @@
  */
 import type { ArnParts, ComponentKind, Fact, NativeBackup } from "../graph/types.js";
 import { isUnknownFact, unknownFact } from "../graph/types.js";
-import type { ResourceInstance } from "../terraform/types-evaluated.js";
+import type { EvaluatedBody, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isList, isRef, type Value } from "../terraform/value.js";
 import { awsMechanisms, awsVaultLinks, keyIdOf, regionAndAccountOfArn } from "./aws-mechanisms.js";
 import type { CatalogContext, ComponentEntry, LinkEntry, ProviderCatalog } from "./index.js";
@@ -206,6 +206,8 @@ const components: Record<string, ComponentEntry> = {
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     dataRetentionDays: (r) => legacyExpiration(r),
+    dataRetentionAnchor: "lifecycle_rule",
+    dataColdAfterDays: (r) => legacyColdTransition(r),
     literalNames: (r) => stringsOf(r, "bucket"),
     anchors: ["versioning.enabled", "versioning", "lifecycle_rule", "object_lock_enabled", "object_lock_configuration", "replication_configuration", "server_side_encryption_configuration", "tags"],
   },
@@ -409,6 +411,7 @@ const components: Record<string, ComponentEntry> = {
     backupsSurviveDeletion: () => false,
     // message_retention_seconds default 345600 (4 days).
     dataRetentionDays: (r) => secondsToDays(numFact(r.body, "message_retention_seconds", 345600)),
+    dataRetentionAnchor: "message_retention_seconds",
     attributes: (r) => ({ hasDeadLetterQueue: setFact(r, "redrive_policy"), fifo: boolFact(r.body, "fifo_queue", false) }),
     literalNames: (r) => stringsOf(r, "name"),
     anchors: ["message_retention_seconds", "redrive_policy", "kms_master_key_id", "tags"],
@@ -430,6 +433,7 @@ const components: Record<string, ComponentEntry> = {
     backupsSurviveDeletion: () => false,
     // retention_period default 24 hours.
     dataRetentionDays: (r) => hoursToDays(numFact(r.body, "retention_period", 24)),
+    dataRetentionAnchor: "retention_period",
     anchors: ["retention_period", "encryption_type", "tags"],
   },
   aws_msk_cluster: {
@@ -495,6 +499,7 @@ const components: Record<string, ComponentEntry> = {
       const d = numFact(r.body, "retention_in_days", 0);
       return d === 0 ? null : d;
     },
+    dataRetentionAnchor: "retention_in_days",
     anchors: ["retention_in_days", "kms_key_id", "tags"],
   },
 };
@@ -548,6 +553,43 @@ function legacyExpiration(r: ResourceInstance): Fact<number | null> {
   return days;
 }
 
+/**
+ * Storage classes whose objects need a restore job before they can be read: S3 Glacier
+ * Flexible Retrieval and Deep Archive (Glacier Instant Retrieval reads in milliseconds).
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects.html
+ */
+const RESTORE_JOB_CLASSES = new Set(["GLACIER", "DEEP_ARCHIVE"]);
+
+/** Earliest transition of current objects to a restore-job class among the given transition blocks (null = none). */
+function earliestColdTransition(blocks: EvaluatedBody[], daysAttr: string): Fact<number | null> {
+  let days: number | null = null;
+  for (const t of blocks) {
+    const cls = strFact(t, "storage_class", null);
+    if (isUnknownFact(cls)) return cls;
+    if (cls === null || !RESTORE_JOB_CLASSES.has(cls)) continue;
+    const d = numFact(t, daysAttr, null);
+    if (isUnknownFact(d)) return d;
+    // A transition by date (not days) cannot be turned into an age: unknown.
+    if (d === null) return unknownFact("transition to Glacier is set by date, not by age");
+    days = days === null ? d : Math.min(days, d);
+  }
+  return days;
+}
+
+function legacyColdTransition(r: ResourceInstance): Fact<number | null> {
+  const rules = blocksAt(r.body, "lifecycle_rule");
+  if (rules.unknown) return rules.unknown;
+  let days: Fact<number | null> = null;
+  for (const b of rules.blocks) {
+    if (boolFact(b, "enabled", false) !== true || isNonEmpty(strFact(b, "prefix", ""))) continue;
+    const t = blocksAt(b, "transition");
+    const d = t.unknown ?? earliestColdTransition(t.blocks, "days");
+    if (isUnknownFact(d)) return d;
+    if (d !== null) days = days === null ? d : Math.min(days as number, d);
+  }
+  return days;
+}
+
 function isNonEmpty(f: Fact<string | null>): boolean {
   return f === null ? false : typeof f === "string" ? f !== "" : true;
 }
@@ -566,6 +608,7 @@ function lifecycleRules(link: ResourceInstance) {
         wholeBucket,
         noncurrentDays: numFact(b, "noncurrent_version_expiration.noncurrent_days", null),
         expirationDays: numFact(b, "expiration.days", null),
+        coldDays: ((t) => t.unknown ?? earliestColdTransition(t.blocks, "days"))(blocksAt(b, "transition")),
         at: b.at,
       };
     }),
@@ -591,19 +634,28 @@ const links: Record<string, LinkEntry> = {
     targetTypes: ["aws_s3_bucket"],
     apply(target, link) {
       const lr = lifecycleRules(link);
+      target.dataRetentionLocation = toLocation(link.header);
       if (lr.unknown) {
         target.nativeBackup = { ...target.nativeBackup, retentionDays: lr.unknown };
         target.dataRetentionDays = lr.unknown;
+        target.dataColdAfterDays = lr.unknown;
         return;
       }
       target.nativeBackup = { ...target.nativeBackup, retentionDays: noncurrentRetention(lr.rules.map((r) => ({ enabled: r.enabled, wholeBucket: r.wholeBucket, days: r.noncurrentDays }))) };
       let exp: Fact<number | null> = null;
+      let cold: Fact<number | null> = null;
       for (const r of lr.rules) {
         if (r.enabled !== true || !r.wholeBucket) continue;
         if (isUnknownFact(r.expirationDays)) exp = r.expirationDays;
-        else if (r.expirationDays !== null && !isUnknownFact(exp)) exp = exp === null ? r.expirationDays : Math.min(exp, r.expirationDays);
+        else if (r.expirationDays !== null && !isUnknownFact(exp)) {
+          exp = exp === null ? r.expirationDays : Math.min(exp, r.expirationDays);
+          target.dataRetentionLocation = toLocation(r.at);
+        }
+        if (isUnknownFact(r.coldDays)) cold = r.coldDays;
+        else if (r.coldDays !== null && !isUnknownFact(cold)) cold = cold === null ? r.coldDays : Math.min(cold, r.coldDays);
       }
       target.dataRetentionDays = exp;
+      target.dataColdAfterDays = cold;
     },
   },
   aws_s3_bucket_object_lock_configuration: {

@@ -41,6 +41,10 @@ export interface ComponentEntry {
   backupsSurviveDeletion?(r: ResourceInstance): Fact<boolean>;
   finalSnapshot?(r: ResourceInstance): Fact<boolean>;
   dataRetentionDays?(r: ResourceInstance): Fact<number | null>;
+  /** Key path of the attribute deciding dataRetentionDays (an anchor when written in the block). */
+  dataRetentionAnchor?: string;
+  /** Days after which the data itself moves to a tier that needs a restore job (S3 Glacier). */
+  dataColdAfterDays?(r: ResourceInstance): Fact<number | null>;
   attributes?(r: ResourceInstance): Record<string, Fact<string | number | boolean | null>>;
   /** Name other resources may use to point at it by literal value (bucket name, file system id). */
   literalNames?(r: ResourceInstance): string[];

@@ -126,6 +126,8 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
   c.arn = arnString(c);
   if (entry.finalSnapshot) c.finalSnapshot = entry.finalSnapshot(r);
   if (entry.dataRetentionDays) c.dataRetentionDays = entry.dataRetentionDays(r);
+  if (entry.dataRetentionAnchor && c.anchors[entry.dataRetentionAnchor]) c.dataRetentionAnchor = entry.dataRetentionAnchor;
+  if (entry.dataColdAfterDays) c.dataColdAfterDays = entry.dataColdAfterDays(r);
   if (entry.attributes) c.attributes = entry.attributes(r);
   return c;
 }

@@ -252,10 +252,10 @@ function combine(cs: Contribution[]): Coverage {
   const streams: RecoveryStream[] = [];
   const unknowns: UnknownFact[] = [];
   const related: Coverage["related"] = [];
+  const uncertain: NonNullable<Coverage["uncertain"]> = [];
   let covered = false;
   for (const c of cs) {
     related.push(...c.related);
-  const uncertain: NonNullable<Coverage["uncertain"]> = [];
     if (c.status === true) {
       covered = true;
       streams.push(...c.streams);

@@ -141,6 +141,12 @@ export interface Component extends NodeIdentity {
   objectLock?: { enabled: Fact<boolean>; mode?: Fact<string>; retentionDays?: Fact<number | null>; location: Location };
   /** For stores that expire their own data (log groups, queues, streams, S3 expiration): days kept; null = forever. */
   dataRetentionDays?: Fact<number | null>;
+  /** Anchor key of the attribute deciding dataRetentionDays, when it is in the component's block. */
+  dataRetentionAnchor?: string;
+  /** Where dataRetentionDays is decided when outside the component's block (aws_s3_bucket_lifecycle_configuration...). */
+  dataRetentionLocation?: Location;
+  /** Days after which the data itself moves to a tier that needs a restore job (S3 Glacier/Deep Archive); null/absent = never. */
+  dataColdAfterDays?: Fact<number | null>;
   /** Anything else a rule may need, by name (e.g. `dlqArn`, `recoveryWindowDays`, `keyDeletionWindowDays`). */
   attributes?: Record<string, Fact<string | number | boolean | null>>;
 }
@@ -152,12 +158,6 @@ export interface ArnParts {
   /** Region as it appears in the ARN ("" for S3 buckets). */
   region: Fact<string>;
   /** Account as it appears in the ARN ("" for S3 buckets); null = not known, does not block a match. */
-  /** Anchor key of the attribute deciding dataRetentionDays, when it is in the component's block. */
-  dataRetentionAnchor?: string;
-  /** Where dataRetentionDays is decided when outside the component's block (aws_s3_bucket_lifecycle_configuration...). */
-  dataRetentionLocation?: Location;
-  /** Days after which the data itself moves to a tier that needs a restore job (S3 Glacier/Deep Archive); null/absent = never. */
-  dataColdAfterDays?: Fact<number | null>;
   account: Fact<string | null>;
   resourcePrefix: string;
   name: Fact<string>;
@@ -302,6 +302,12 @@ export interface Coverage {
   unknowns: UnknownFact[];
   /** Locations that decided "uncovered" beyond the component (near-miss selections...). */
   related: { location: Location; message: string }[];
+  /**
+   * Mechanisms that may or may not cover the component (unknown tags, unknown native
+   * backups, unreadable modules), with the streams they would add (empty when not
+   * even those are known). Retention and frequency judged without them stay unknown.
+   */
+  uncertain?: { reason: UnknownFact; streams: RecoveryStream[] }[];
 }
 
 /** A value the scan could not determine, as listed in outputs ("could not determine region of ..."). */
@@ -321,9 +327,3 @@ export interface Graph {
   coverage: Map<string, Coverage>;
   unknowns: ScanUnknown[];
 }
-  /**
-   * Mechanisms that may or may not cover the component (unknown tags, unknown native
-   * backups, unreadable modules), with the streams they would add (empty when not
-   * even those are known). Retention and frequency judged without them stay unknown.
-   */
-  uncertain?: { reason: UnknownFact; streams: RecoveryStream[] }[];
