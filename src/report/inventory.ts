@@ -148,6 +148,7 @@ function lockedOf(c: Component, vaults: readonly ProtectionVault[]): Fact<"compl
 
 function keysOf(c: Component, vaults: readonly ProtectionVault[], nodes: ReadonlyMap<string, Component | Mechanism>, keyFindings: ReadonlySet<string>): ProtectionKey[] {
   const out: ProtectionKey[] = [];
+  if (c.kind === "key") return out;
   if (c.encryption.keyId !== undefined) out.push(keyEntry(c.address, c.encryption.keyId, nodes, keyFindings));
   else if (c.encryption.atRest === true) out.push({ of: c.address, key: AWS_MANAGED, retrievable: true });
   for (const v of vaults) {

@@ -265,26 +265,6 @@ describe("JSON output", () => {
   });
 });
 
-describe("Markdown output (first version)", () => {
-  it("groups findings by severity, lists the backup scope and ends with the unknowns", () => {
-    const md = formatMarkdown(scanResult());
-    expect(md).toContain("### Errors (3)\n\n| Rule | Location | Subject | Message |\n| --- | --- | --- | --- |\n| RET-001 | `envs/prod/db.tf:14:3` |");
-    expect(md).toContain("### Warnings (2)");
-    expect(md).not.toContain("REG-001");
-    expect(md).toContain(
-      "| `aws_db_instance.ledger` | envs/prod | database | us-east-1 | covered | native: every 1 day, kept 7 days, in us-east-1<br>plan-rule: every 1 day, kept 35 days, in us-east-1 |",
-    );
-    expect(md).toContain("| `aws_s3_bucket.logs` | envs/prod | object-store | unknown | unknown | none |");
-    expect(md).toContain("[staging] aws_dynamodb_table.orders has no backup in environment staging.");
-    expect(md.endsWith("**3 unknowns (top reasons: depends on var.dr_region, which has no value (2); depends on var.days, which has no value (1))**\n")).toBe(true);
-  });
-
-  it("escapes pipes in table cells", () => {
-    const md = formatMarkdown(scanResult({ findings: [{ ...FINDINGS[1]!, message: "a | b" }] }));
-    expect(md).toContain("| a \\| b |");
-  });
-});
-
 describe("formatReport", () => {
   it("dispatches on the format", () => {
     const result = scanResult();
