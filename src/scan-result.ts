@@ -104,6 +104,8 @@ export interface ScanOptions {
   maxFileSize?: number;
   /** "Now" for ignore expiry (`--now`). Default: SOURCE_DATE_EPOCH from `env`, else the clock. */
   now?: Date;
+  /** `--config FILE` (absolute or relative to `cwd`). Default: `.restorable.yml` or `.restorable.yaml` at the scan root, if present. */
+  configFile?: string;
   /** Filesystem access; tests inject a counting one. Default: node:fs. */
   fs?: ScanFileSystem;
 }

@@ -11,8 +11,7 @@ import { UsageError } from "./errors.js";
 import { buildGraph } from "./graph/index.js";
 import type { Graph, Location } from "./graph/types.js";
 import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
-import { defaultRequirements } from "./policy/defaults.js";
-import type { PolicyView } from "./policy/types.js";
+import { loadPolicy } from "./policy/index.js";
 import { ruleMetadata, runRules, type FileProblem, type Finding } from "./rules/index.js";
 import { applySuppressions, resolveNow } from "./rules/suppress.js";
 import { buildInventory } from "./report/inventory.js";
@@ -43,6 +42,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
   const fs = options.fs ?? nodeFileSystem;
   const discovery = await discover({ paths: options.paths?.length ? options.paths : ["."], cwd, root: options.root, exclude: options.exclude }, fs);
+  // Before any parsing: a bad config or policy stops the run (exit 2) at once.
+  const loaded = await loadPolicy({
+    root: discovery.root,
+    ...(options.configFile !== undefined ? { configFile: path.resolve(cwd, options.configFile) } : {}),
+    fs,
+    ruleIds: [...ruleMetadata().map((m) => m.id), "UNK-001"],
+  });
   const store = new TextStore(discovery.root, fs, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
   await store.loadAll(discovery.files.map((f) => f.path));
   const parser = await createHclParser();
@@ -85,14 +91,13 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
 
   const graph = buildGraph(evaluated);
-  const policy: PolicyView = { requirementsFor: () => defaultRequirements() };
+  const policy = loaded.view;
   const findings = sortFindings(
     applySuppressions({
-      findings: runRules({ graph, fileProblems, policy }),
+      findings: runRules({ graph, fileProblems, policy, levels: loaded.levels }),
       textOf: (file) => store.get(file),
       subjectHeader: headerLookup(graph),
-      // The config's `ignore:` entries go here once the config is loaded (src/policy).
-      ignores: [],
+      ignores: loaded.ignores,
       now: resolveNow(options.now, options.env ?? process.env),
     }),
   );

@@ -6,6 +6,7 @@
 import { componentEntry, linkEntry, mechanismEntry, vaultLink, type CatalogContext } from "../catalog/index.js";
 import { factOfOpaque, stringMapFact, toLocation, anchorsOf, rawValue } from "../catalog/read.js";
 import { keyIdOf } from "../catalog/aws-mechanisms.js";
+import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
 import type { EvaluatedRoot, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 import { computeCoverage } from "./coverage.js";
@@ -238,6 +239,7 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
     });
   }
 
+  markAuditLogDestinations(all, [...componentsById.values()], componentAt);
   return { components: [...componentsById.values()], mechanisms, unknowns, index };
 }
 

@@ -149,6 +149,12 @@ export interface Component extends NodeIdentity {
   dataColdAfterDays?: Fact<number | null>;
   /** Anything else a rule may need, by name (e.g. `dlqArn`, `recoveryWindowDays`, `keyDeletionWindowDays`). */
   attributes?: Record<string, Fact<string | number | boolean | null>>;
+  /**
+   * Addresses of the resources that deliver audit logs into this component
+   * (a CloudTrail trail's bucket, a flow log's destination, S3 server access log
+   * and load balancer access log targets): it is classed audit-log unless tagged otherwise.
+   */
+  receivesAuditLogs?: string[];
 }
 
 /** An ARN split into its parts; `resource` is the type prefix (e.g. `table/`) plus the name. */

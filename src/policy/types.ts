@@ -62,6 +62,22 @@ export interface Requirements {
 /** What rules may ask of the policy. */
 export interface PolicyView {
   requirementsFor(component: Component): Requirements;
+  /** Class tag values that name neither a class nor a regime (CFG-002). */
+  classificationProblems?(component: Component): ClassificationProblem[];
+}
+
+/** A data-class tag whose value names neither a known class nor a regime. */
+export interface ClassificationProblem {
+  /** Tag key (`data-class`, `DataClassification`...). */
+  key: string;
+  /** The whole tag value as written. */
+  value: string;
+  /** The part of the value that is not recognised. */
+  unrecognised: string;
+  /** Known class ids, sorted. */
+  knownClasses: string[];
+  /** A known class or regime id within edit distance 2, when there is one. */
+  suggestion?: string;
 }
 
 /** Rule level overrides from the config (`rules: { MON-001: { level: error } }`). */

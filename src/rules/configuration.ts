@@ -48,3 +48,70 @@ export const unparseableInput: Rule = {
   },
 };
 
+
+export const unrecognisedDataClass: Rule = {
+  meta: {
+    id: "CFG-002",
+    name: "UnrecognisedDataClass",
+    category: "configuration",
+    level: "warning",
+    shortDescription: "Data-class tag value that names no known class or regime.",
+    fullDescription:
+      "A data-class tag (data-class, data_class, DataClass, data-classification or DataClassification, provider default_tags included) has a value that is neither a known data class nor a regime id, so the requirements it was meant to bring (retention, immutability, restore testing...) are not checked.",
+    helpText:
+      "Correct the tag value to a known class (financial, health, cardholder, broker-dealer, personal, audit-log, ephemeral, or one defined under classes: in .restorable.yml) or a regime id (sox, gdpr, pci-dss...), or define the class in .restorable.yml.",
+    helpMarkdown: [
+      "A data-class tag names a class that restorable does not know, so the component is checked only against the defaults: the retention, immutability or restore-testing duties of the class you meant are silently skipped.",
+      "",
+      "The tag keys read are `data-class`, `data_class`, `DataClass`, `data-classification` and `DataClassification` (the provider's `default_tags` included). A value names a class (built in, or under `classes:` in `.restorable.yml`) or a regime id (`sox`, `gdpr`, `pci-dss`, ...).",
+      "",
+      "Example that fires (typo):",
+      "",
+      "```hcl",
+      'resource "aws_db_instance" "ledger" {',
+      "  # ...",
+      '  tags = { data-class = "finanical" }',
+      "}",
+      "```",
+      "",
+      "Fixed:",
+      "",
+      "```hcl",
+      'resource "aws_db_instance" "ledger" {',
+      "  # ...",
+      '  tags = { data-class = "financial" }',
+      "}",
+      "```",
+      "",
+      "Or define the class in `.restorable.yml`:",
+      "",
+      "```yaml",
+      "classes:",
+      "  treasury:",
+      "    regimes: [sox]",
+      "```",
+    ].join("\n"),
+    tags: ["configuration", "classification", "security"],
+    securitySeverity: "4.0",
+  },
+  check(ctx) {
+    for (const c of ctx.graph.components) {
+      for (const p of ctx.policy.classificationProblems?.(c) ?? []) {
+        const anchor = c.anchors.tags ? "tags" : "";
+        const hint = p.suggestion ? `did you mean "${p.suggestion}"? ` : "";
+        const written = p.unrecognised === p.value ? `"${p.value}"` : `"${p.value}" (the part "${p.unrecognised}")`;
+        ctx.report({
+          message:
+            `${c.address} has tag ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. ` +
+            `Known classes: ${p.knownClasses.join(", ")}. Correct the value (${hint}a class or a regime id such as sox or gdpr), or define the class under classes: in .restorable.yml.`,
+          subject: c.address,
+          subjectKind: "resource",
+          root: c.root,
+          location: anchor ? c.anchors[anchor]! : c.location,
+          anchor: anchor ? `${anchor}.${p.key}` : "",
+          related: [],
+        });
+      }
+    }
+  },
+};

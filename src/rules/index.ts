@@ -1,13 +1,13 @@
 /** The rule registry and the runner: every rule is a value with metadata and one check over the graph. */
 import type { Graph } from "../graph/types.js";
 import type { PolicyView, RuleLevels } from "../policy/types.js";
-import { unparseableInput } from "./configuration.js";
+import { unparseableInput, unrecognisedDataClass } from "./configuration.js";
 import { statefulComponentWithoutBackup } from "./coverage.js";
 import type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
 
 export type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
 
-export const RULES: readonly Rule[] = [statefulComponentWithoutBackup, unparseableInput].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+export const RULES: readonly Rule[] = [statefulComponentWithoutBackup, unparseableInput, unrecognisedDataClass].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
 
 export function ruleMetadata(): RuleMeta[] {
   return RULES.map((r) => r.meta);
