@@ -1,5 +1,6 @@
 /** Coverage rules: is there a backup at all (SPEC section 4, COV-*). */
-import type { ComponentKind } from "../graph/types.js";
+import type { Component, ComponentKind, Coverage, Location } from "../graph/types.js";
+import { isUnknownFact } from "../graph/types.js";
 import type { Rule } from "./types.js";
 
 /**
@@ -61,7 +62,7 @@ export const statefulComponentWithoutBackup: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (!JUDGED_KINDS.has(c.kind) || !c.backupCapable) continue;
+      if (!JUDGED_KINDS.has(c.kind) || !c.backupCapable || stateBackendUnversioned(c)) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "uncovered") continue;
       const anchor = c.nativeBackup.anchor && c.anchors[c.nativeBackup.anchor] ? c.nativeBackup.anchor : "";
@@ -81,3 +82,278 @@ export const statefulComponentWithoutBackup: Rule = {
     }
   },
 };
+
+const BACKUP_STREAMS: ReadonlySet<string> = new Set(["plan-rule", "copy", "external", "snapshot-policy"]);
+
+/** Whether the component keeps points outside itself (AWS Backup, copies, external): they survive its deletion. */
+export function hasIndependentRecoveryPoints(c: Component, coverage: Coverage | undefined): boolean {
+  return coverage?.status === "covered" && coverage.streams.some((s) => BACKUP_STREAMS.has(s.via));
+}
+
+function anchorOr(c: Component, ...keys: string[]): { location: Location; anchor: string } {
+  for (const k of keys) if (c.anchors[k]) return { location: c.anchors[k]!, anchor: k };
+  return { location: c.location, anchor: "" };
+}
+
+export const selectionTargetsNothing: Rule = {
+  meta: {
+    id: "COV-002",
+    name: "BackupSelectionTargetsNothing",
+    category: "coverage",
+    level: "warning",
+    shortDescription: "Backup selection that very likely targets nothing.",
+    fullDescription:
+      "A backup selection has a tag condition that no selectable component in its account and region satisfies while one has a near miss (the same key in another case, or a value within edit distance 2), or references a resource that this scan does not define. Selections of resources managed elsewhere (literal ARNs, tags with no near miss) are normal for central backup stacks and are not reported.",
+    helpText:
+      "Correct the tag key or value so it matches the resources it is meant to select (tag matching is case-sensitive), or fix the reference. The near-miss components are listed as related locations.",
+    helpMarkdown: [
+      "A backup selection very likely selects nothing: its tag condition matches no resource in its account and region, while a resource carries almost the same tag.",
+      "",
+      "```hcl",
+      'resource "aws_backup_selection" "daily" {',
+      "  selection_tag {",
+      '    type  = "STRINGEQUALS"',
+      '    key   = "backup"',
+      '    value = "dialy"   # the tables say "daily"',
+      "  }",
+      "}",
+      "```",
+      "",
+      'Fix: `value = "daily"`. Tag keys and values are compared case-sensitively by AWS Backup.',
+    ].join("\n"),
+    tags: ["backup", "coverage", "security"],
+    securitySeverity: "6.0",
+  },
+  check(ctx) {
+    const byId = new Map(ctx.graph.components.map((c) => [c.id, c]));
+    for (const m of ctx.graph.mechanisms) {
+      if (m.node !== "backup-selection" || !m.reach || m.reach.mayMatch) continue;
+      for (const miss of m.reach.nearMisses) {
+        const t = miss.criterion;
+        const near = miss.componentIds.map((id) => byId.get(id)).filter((c): c is Component => c !== undefined);
+        const block = m.anyTags.includes(t) ? "selection_tag" : "condition";
+        const sample = near[0]!;
+        const tags = isUnknownFact(sample.tags) ? {} : sample.tags;
+        const close = Object.entries(tags).find(([k]) => k.toLowerCase() === String(t.key).toLowerCase());
+        ctx.report({
+          message:
+            `${m.address} selects ${block} ${String(t.key)}=${String(t.value)}, which no backup-selectable resource in its account and region carries, ` +
+            `while ${sample.address}${near.length > 1 ? ` and ${near.length - 1} more` : ""} carries ${close ? `${close[0]}=${String(close[1])}` : "a near match"} (tag matching is case-sensitive), ` +
+            `so the selection very likely backs up nothing. Correct the ${block} to the tag the resources carry.`,
+          subject: m.address,
+          subjectKind: "resource",
+          root: m.root,
+          location: t.location,
+          anchor: block,
+          related: near.slice(0, 20).map((c) => ({ location: c.anchors["tags"] ?? c.location, message: `${c.address} nearly matches` })),
+          affected: near.map((c) => c.address),
+        });
+      }
+      for (const r of m.reach.missingRefs) {
+        if (r.by !== "ref") continue;
+        ctx.report({
+          message: `${m.address} selects ${r.address}, which is not defined in this scan, so that entry backs up nothing. Reference the resource that holds the data.`,
+          subject: m.address,
+          subjectKind: "resource",
+          root: m.root,
+          location: r.location,
+          anchor: "resources",
+          related: [],
+        });
+      }
+    }
+  },
+};
+
+export const stateBackendWithoutVersioning: Rule = {
+  meta: {
+    id: "COV-003",
+    name: "StateBackendWithoutVersioning",
+    category: "coverage",
+    level: "error",
+    shortDescription: "Terraform state backend bucket without versioning.",
+    fullDescription:
+      "The S3 bucket that a root of this scan names in its `backend \"s3\"` block is defined here without versioning: a corrupted or deleted state file cannot be restored, and Terraform then loses track of every resource it manages.",
+    helpText: "Enable versioning on the state bucket (aws_s3_bucket_versioning with status = \"Enabled\"), as the Terraform S3 backend documentation recommends.",
+    helpMarkdown: [
+      "The Terraform state bucket keeps no previous versions: an overwritten or deleted state cannot be recovered.",
+      "",
+      "```hcl",
+      'resource "aws_s3_bucket_versioning" "state" {',
+      "  bucket = aws_s3_bucket.state.id",
+      "  versioning_configuration {",
+      '    status = "Enabled"',
+      "  }",
+      "}",
+      "```",
+    ].join("\n"),
+    tags: ["backup", "coverage", "terraform-state", "security"],
+    securitySeverity: "8.0",
+  },
+  check(ctx) {
+    for (const c of ctx.graph.components) {
+      if (!stateBackendUnversioned(c)) continue;
+      const at = anchorOr(c, "versioning.enabled");
+      const related = c.nativeBackup.location ? [{ location: c.nativeBackup.location, message: "versioning is not enabled here" }] : [];
+      ctx.report({
+        message:
+          `${c.address} holds the Terraform state of ${(c.stateBackendOf ?? []).join(", ")} and has no versioning, so a corrupted or deleted state file cannot be restored. ` +
+          `Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`,
+        subject: c.address,
+        subjectKind: "resource",
+        root: c.root,
+        ...at,
+        related,
+      });
+    }
+  },
+};
+
+/** A state-backend bucket whose versioning is known to be off (COV-003 reports it; COV-001 leaves it). */
+export function stateBackendUnversioned(c: Component): boolean {
+  return c.kind === "state-backend" && c.nativeBackup.via === "versioning" && c.nativeBackup.enabled === false;
+}
+
+export const secretDeletableWithoutRecovery: Rule = {
+  meta: {
+    id: "COV-004",
+    name: "SecretDeletableWithoutRecovery",
+    category: "coverage",
+    level: "warning",
+    shortDescription: "Secret or key deletable without a recovery window.",
+    fullDescription:
+      "A secret is deleted at once, with no recovery window (Secrets Manager recovery_window_in_days = 0): a mistaken delete cannot be undone, and whatever the secret protects may become unreadable.",
+    helpText: "Keep a recovery window (recovery_window_in_days between 7 and 30; 30 is the default).",
+    helpMarkdown: [
+      "The secret can be deleted without a recovery window.",
+      "",
+      "```hcl",
+      'resource "aws_secretsmanager_secret" "db" {',
+      '  name                    = "db-password"',
+      "  recovery_window_in_days = 30",
+      "}",
+      "```",
+    ].join("\n"),
+    tags: ["backup", "coverage", "secrets", "security"],
+    securitySeverity: "5.0",
+  },
+  check(ctx) {
+    for (const c of ctx.graph.components) {
+      if (c.kind !== "secret" || c.attributes?.["recoveryWindowDays"] !== 0) continue;
+      ctx.report({
+        message:
+          `${c.address} sets recovery_window_in_days = 0: deleting it removes it at once with no way to restore it. ` +
+          `Set recovery_window_in_days between 7 and 30 (default 30).`,
+        subject: c.address,
+        subjectKind: "resource",
+        root: c.root,
+        ...anchorOr(c, "recovery_window_in_days"),
+        related: [],
+      });
+    }
+  },
+};
+
+/** SQS's default retention, the floor COV-005 applies to queues and streams: 4 days. https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html */
+const MIN_EVENT_RETENTION_DAYS = 4;
+
+export const inFlightEventsNotDurable: Rule = {
+  meta: {
+    id: "COV-005",
+    name: "InFlightEventsNotDurable",
+    category: "coverage",
+    level: "warning",
+    shortDescription: "In-flight events not durable.",
+    fullDescription:
+      "A queue (not itself a dead-letter queue) has no dead-letter queue, a queue or stream keeps messages less than 4 days (the SQS default; Kinesis keeps 24 hours by default), or a dead-letter queue keeps messages no longer than its source queue (SQS keeps the original enqueue time of a standard queue's message, so it expires early in the dead-letter queue).",
+    helpText:
+      "Give every queue a dead-letter queue, keep messages at least 4 days (a long weekend of failed consumers), and keep dead-letter queues longer than their sources (14 days is the SQS maximum).",
+    helpMarkdown: [
+      "Messages that fail or wait too long are lost: there is no backup of in-flight events.",
+      "",
+      "```hcl",
+      'resource "aws_sqs_queue" "orders_dlq" {',
+      '  name                      = "orders-dlq"',
+      "  message_retention_seconds = 1209600 # 14 days, longer than the source",
+      "}",
+      'resource "aws_sqs_queue" "orders" {',
+      '  name                      = "orders"',
+      "  message_retention_seconds = 345600 # 4 days",
+      "  redrive_policy = jsonencode({ deadLetterTargetArn = aws_sqs_queue.orders_dlq.arn, maxReceiveCount = 5 })",
+      "}",
+      "```",
+    ].join("\n"),
+    tags: ["backup", "coverage", "messaging", "security"],
+    securitySeverity: "5.0",
+  },
+  check(ctx) {
+    const queues = ctx.graph.components.filter((c) => c.kind === "queue" && c.type === "aws_sqs_queue");
+    const dlqSources = deadLetterSources(queues);
+    const unknownTargetRoots = new Set(queues.filter((q) => isUnknownFact(q.attributes?.["deadLetterQueueId"] ?? null)).map((q) => q.root));
+    for (const c of ctx.graph.components) {
+      if (c.kind !== "queue" && c.kind !== "stream") continue;
+      const retention = c.dataRetentionDays;
+      if (typeof retention === "number" && retention < MIN_EVENT_RETENTION_DAYS) {
+        const hours = Math.round(retention * 24 * 100) / 100;
+        ctx.report({
+          message:
+            `${c.address} keeps messages for ${hours} hours; consumers that fail over a long weekend lose events. ` +
+            `Keep them at least ${MIN_EVENT_RETENTION_DAYS} days (${c.kind === "queue" ? "message_retention_seconds >= 345600" : "retention_period >= 96"}).`,
+          subject: c.address,
+          subjectKind: "resource",
+          root: c.root,
+          ...anchorOr(c, c.dataRetentionAnchor ?? "", "message_retention_seconds", "retention_period"),
+          related: [],
+        });
+      }
+      if (c.type !== "aws_sqs_queue") continue;
+      const isDlq = dlqSources.has(c.id) || c.attributes?.["isDeadLetterQueue"] === true;
+      if (!isDlq && c.attributes?.["hasDeadLetterQueue"] === false && !unknownTargetRoots.has(c.root)) {
+        ctx.report({
+          message:
+            `${c.address} has no dead-letter queue: a message that keeps failing is retried until it expires and is lost. ` +
+            `Add a redrive_policy with deadLetterTargetArn and maxReceiveCount.`,
+          subject: c.address,
+          subjectKind: "resource",
+          root: c.root,
+          location: c.location,
+          anchor: "",
+          related: [],
+        });
+      }
+      for (const source of dlqSources.get(c.id) ?? []) {
+        if (source.attributes?.["fifo"] !== false) continue;
+        const own = c.dataRetentionDays;
+        const theirs = source.dataRetentionDays;
+        if (typeof own !== "number" || typeof theirs !== "number" || own > theirs) continue;
+        ctx.report({
+          message:
+            `${c.address} is the dead-letter queue of ${source.address} and keeps messages ${own} days, no longer than its source (${theirs} days). ` +
+            `SQS keeps a standard queue message's original enqueue time in the dead-letter queue, so failed messages expire early there ` +
+            `(https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html). ` +
+            `Set its message_retention_seconds above ${Math.round(theirs * 86400)} (1209600 = 14 days is the maximum).`,
+          subject: c.address,
+          subjectKind: "resource",
+          root: c.root,
+          ...anchorOr(c, "message_retention_seconds"),
+          related: [{ location: source.anchors["message_retention_seconds"] ?? source.location, message: `source queue ${source.address} keeps messages ${theirs} days` }],
+        });
+      }
+    }
+  },
+};
+
+/** Dead-letter queue id → the queues that send to it. */
+function deadLetterSources(queues: Component[]): Map<string, Component[]> {
+  const byArn = new Map<string, Component>();
+  for (const q of queues) if (typeof q.arn === "string") byArn.set(q.arn, q);
+  const out = new Map<string, Component[]>();
+  for (const q of queues) {
+    const id = q.attributes?.["deadLetterQueueId"];
+    const arn = q.attributes?.["deadLetterQueueArn"];
+    const target = typeof id === "string" ? id : typeof arn === "string" ? byArn.get(arn)?.id : undefined;
+    if (target) (out.get(target) ?? out.set(target, []).get(target)!).push(q);
+  }
+  return out;
+}
+export const COVERAGE_RULES: readonly Rule[] = [selectionTargetsNothing, stateBackendWithoutVersioning, secretDeletableWithoutRecovery, inFlightEventsNotDurable];

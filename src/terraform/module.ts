@@ -22,6 +22,8 @@ export interface ModuleDefinition {
   providers: Declared<Block>[];
   /** A `terraform { backend ... }` or `cloud` block marks a root module. */
   hasBackend: boolean;
+  /** The `backend "TYPE"` block and its literal `bucket` (backends take no variables), for state-backend checks. */
+  backend?: { type: string; bucket?: string; file: string; block: Block };
   /** Duplicate declarations and other structural problems (Terraform rejects them). */
   problems: { message: string; file: string; block: Block }[];
 }
@@ -76,6 +78,11 @@ function addBlock(def: ModuleDefinition, file: string, block: Block): void {
       break;
     case "terraform":
       if (block.body.blocks.some((b) => b.type === "backend" || b.type === "cloud")) def.hasBackend = true;
+      for (const b of block.body.blocks) {
+        if (b.type !== "backend" || b.labels[0] === undefined) continue;
+        const bucket = literalString(attr(b, "bucket")?.expr);
+        def.backend = { type: b.labels[0], file, block: b, ...(bucket !== undefined ? { bucket } : {}) };
+      }
       break;
   }
 }

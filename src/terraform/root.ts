@@ -83,6 +83,7 @@ export function evaluateRoot(rootDir: string, inputs: RootInputs, services: Root
     parseExpression: services.parseExpression,
     out,
   };
+  if (def.backend) out.backend = { type: def.backend.type, at: { file: def.backend.file, range: def.backend.block.headerRange }, ...(def.backend.bucket !== undefined ? { bucket: def.backend.bucket } : {}) };
   const values = rootVariableInputs(def, inputs, env.functions);
   const root = new ModuleInstance(env, def, "", "", (name) => values.get(name), new Map(), []);
   const resources: ResourceInstance[] = [];

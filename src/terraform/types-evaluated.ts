@@ -89,6 +89,8 @@ export interface EvaluatedRoot {
   unresolvedModules: UnresolvedModule[];
   /** Decisions that could not be made during evaluation (unknown count/for_each, missing variable values...). */
   unknowns: { subject: string; what: string; reason: string; hint?: string; at?: FileRange }[];
+  /** The root's `terraform { backend "TYPE" { bucket = ... } }`, when declared (bucket only when a literal). */
+  backend?: { type: string; bucket?: string; at: FileRange };
   /** Problems to report as configuration findings (module source escaping the root, cycles, bombs). */
   problems: { message: string; at: FileRange }[];
 }

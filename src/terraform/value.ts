@@ -12,6 +12,8 @@ export class Unknown {
   constructor(
     readonly reason: string,
     readonly hint?: string,
+    /** The reference that made it unknown, when one did (`jsonencode({ arn = aws_sqs_queue.dlq.arn })`). */
+    readonly ref?: ResourceRef,
   ) {}
 }
 
@@ -66,7 +68,7 @@ export function isWhollyKnown(v: Value): boolean {
 /** The first Unknown found inside a value (for reasons), if any. */
 export function firstUnknown(v: Value): Unknown | undefined {
   if (v instanceof Unknown) return v;
-  if (v instanceof ResourceRef) return new Unknown(`${v.address}.${v.attribute} is known only after apply`);
+  if (v instanceof ResourceRef) return new Unknown(`${v.address}.${v.attribute} is known only after apply`, undefined, v);
   if (Array.isArray(v)) {
     for (const x of v) {
       const u = firstUnknown(x);

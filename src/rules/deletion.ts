@@ -1,0 +1,141 @@
+/** Deletion protection rules (SPEC section 4, DEL-*): do backups survive deleting the resource, can a critical database be deleted. */
+import type { BackupVault, Component, Graph } from "../graph/types.js";
+import { hasIndependentRecoveryPoints } from "./coverage.js";
+import type { Rule } from "./types.js";
+
+function anchorOf(c: Component, keys: string[]): { location: Component["location"]; anchor: string } {
+  for (const k of keys) if (c.anchors[k]) return { location: c.anchors[k]!, anchor: k };
+  return { location: c.location, anchor: "" };
+}
+
+/** Components whose recovery points are stored in a vault (plan-rule and copy streams). */
+function componentsInVault(graph: Graph, vaultId: string): Component[] {
+  return graph.components.filter((c) => graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === vaultId));
+}
+
+export const backupsDeletedWithResource: Rule = {
+  meta: {
+    id: "DEL-001",
+    name: "BackupsDeletedWithResource",
+    category: "deletion-protection",
+    level: "warning",
+    shortDescription: "Backups deleted with the resource.",
+    fullDescription:
+      "Deleting the resource also deletes its backups: RDS and Aurora delete automated backups with the instance or cluster by default (delete_automated_backups = true) and no final snapshot is taken (skip_final_snapshot = true, or no final_snapshot_identifier); a bucket or backup vault with force_destroy is deleted with every object or recovery point in it. Recovery points kept by AWS Backup survive the deletion.",
+    helpText:
+      "Keep automated backups after deletion (delete_automated_backups = false), take a final snapshot (skip_final_snapshot = false with final_snapshot_identifier), remove force_destroy, or back the resource up with AWS Backup.",
+    helpMarkdown: [
+      "A `terraform destroy` (or a replacement) deletes the database together with its backups.",
+      "",
+      "```hcl",
+      'resource "aws_db_instance" "orders" {',
+      "  backup_retention_period   = 35",
+      "  delete_automated_backups  = false",
+      "  skip_final_snapshot       = false",
+      '  final_snapshot_identifier = "orders-final"',
+      "}",
+      "```",
+    ].join("\n"),
+    tags: ["backup", "deletion-protection", "security"],
+    securitySeverity: "6.0",
+  },
+  check(ctx) {
+    for (const c of ctx.graph.components) {
+      const coverage = ctx.graph.coverage.get(c.id);
+      // Points that AWS Backup may keep (an unknown selection) may survive: unknown stays silent.
+      if (coverage?.status === "uncovered" || hasIndependentRecoveryPoints(c, coverage) || coverage?.uncertain?.length) continue;
+      if (c.finalSnapshot !== undefined && c.nativeBackup.enabled === true && c.backupsSurviveDeletion === false && c.finalSnapshot === false) {
+        ctx.report({
+          message:
+            `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot ` +
+            `(skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. ` +
+            `Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
+          subject: c.address,
+          subjectKind: "resource",
+          root: c.root,
+          ...anchorOf(c, ["skip_final_snapshot", "delete_automated_backups"]),
+          related: [],
+        });
+      }
+      if (c.attributes?.["forceDestroy"] === true) {
+        ctx.report({
+          message:
+            `${c.address} sets force_destroy = true: deleting it deletes every object and every previous version in it, and no backup outside it keeps them. ` +
+            `Remove force_destroy, or back it up with AWS Backup.`,
+          subject: c.address,
+          subjectKind: "resource",
+          root: c.root,
+          ...anchorOf(c, ["force_destroy"]),
+          related: [],
+        });
+      }
+    }
+    for (const m of ctx.graph.mechanisms) {
+      if (m.node !== "backup-vault" || m.forceDestroy !== true || vaultLockedInCompliance(m)) continue;
+      const affected = componentsInVault(ctx.graph, m.id);
+      ctx.report({
+        message:
+          `${m.address} sets force_destroy = true: deleting the vault deletes every recovery point in it` +
+          (affected.length ? `, the backups of ${affected.map((c) => c.address).slice(0, 3).join(", ")}${affected.length > 3 ? ` and ${affected.length - 3} more` : ""}` : "") +
+          `. Remove force_destroy, or lock the vault in compliance mode.`,
+        subject: m.address,
+        subjectKind: "resource",
+        root: m.root,
+        location: m.anchors["force_destroy"] ?? m.location,
+        anchor: m.anchors["force_destroy"] ? "force_destroy" : "",
+        related: affected.slice(0, 20).map((c) => ({ location: c.location, message: `${c.address} keeps recovery points in ${m.address}` })),
+        affected: affected.map((c) => c.address),
+      });
+    }
+  },
+};
+
+function vaultLockedInCompliance(v: BackupVault): boolean {
+  return v.lock?.mode === "compliance";
+}
+
+export const criticalDatabaseWithoutDeletionProtection: Rule = {
+  meta: {
+    id: "DEL-002",
+    name: "CriticalDatabaseWithoutDeletionProtection",
+    category: "deletion-protection",
+    level: "warning",
+    shortDescription: "Database of a critical class without deletion protection.",
+    fullDescription:
+      "A database whose data class is critical (financial, health, cardholder, broker-dealer, audit-log) has no deletion protection: one API call or a replacement in a Terraform plan deletes it.",
+    helpText: "Enable deletion protection (RDS and Aurora deletion_protection = true at instance or cluster level, DynamoDB deletion_protection_enabled = true).",
+    helpMarkdown: [
+      "A critical database can be deleted by a single call.",
+      "",
+      "```hcl",
+      'resource "aws_rds_cluster" "ledger" {',
+      "  deletion_protection = true",
+      '  tags = { data-class = "financial" }',
+      "}",
+      "```",
+    ].join("\n"),
+    tags: ["deletion-protection", "security"],
+    securitySeverity: "6.5",
+  },
+  check(ctx) {
+    for (const c of ctx.graph.components) {
+      if (c.kind !== "database" || c.deletionProtection !== false) continue;
+      const req = ctx.policy.requirementsFor(c);
+      if (!req.critical) continue;
+      const attr = c.type === "aws_dynamodb_table" ? "deletion_protection_enabled" : "deletion_protection";
+      ctx.report({
+        message:
+          `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. ` +
+          `Set ${attr} = true.`,
+        subject: c.address,
+        subjectKind: "resource",
+        root: c.root,
+        // The requirement comes from the component's class (SPEC section 4, Default levels).
+        level: "error",
+        ...anchorOf(c, [attr]),
+        related: [],
+      });
+    }
+  },
+};
+export const DELETION_RULES: readonly Rule[] = [backupsDeletedWithResource, criticalDatabaseWithoutDeletionProtection];
