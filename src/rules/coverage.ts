@@ -63,6 +63,8 @@ export const statefulComponentWithoutBackup: Rule = {
   check(ctx) {
     for (const c of ctx.graph.components) {
       if (!JUDGED_KINDS.has(c.kind) || !c.backupCapable || stateBackendUnversioned(c)) continue;
+      // Class ephemeral alone (caches, scratch): exempt from coverage (SPEC section 3).
+      if (ctx.policy.requirementsFor(c).ephemeral) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "uncovered") continue;
       const anchor = c.nativeBackup.anchor && c.anchors[c.nativeBackup.anchor] ? c.nativeBackup.anchor : "";
