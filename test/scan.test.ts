@@ -56,6 +56,7 @@ describe("scan()", () => {
   it("names the demo's gaps and nothing else", async () => {
     const result = await scan({ paths: [DEMO], cwd: DEMO, env: {} });
     expect(result.findings.map((f) => `${f.ruleId} ${f.subject} ${f.location.file}:${f.location.startLine}`)).toEqual([
+      "RET-002 aws_db_instance.orders database.tf:11",
       "COV-001 aws_dynamodb_table.carts database.tf:25",
       "COV-001 aws_s3_bucket.uploads storage.tf:14",
       "COV-001 aws_efs_file_system.media storage.tf:19",

@@ -499,6 +499,7 @@ export class ModuleInstance {
 
 const RESOURCE_META = new Set(["count", "for_each", "provider", "depends_on"]);
 const RESOURCE_META_BLOCKS = new Set(["lifecycle", "provisioner", "connection"]);
+const NO_META_BLOCKS: ReadonlySet<string> = new Set();
 const MODULE_META = new Set(["source", "version", "count", "for_each", "providers", "depends_on"]);
 
 const noReferences: Resolver = {
@@ -508,7 +509,7 @@ const noReferences: Resolver = {
 };
 
 /** Evaluate a block body: attributes, nested blocks, `dynamic` blocks expanded. */
-export function evaluateBody(body: Body, ctx: ExprContext, file: string, skip: ReadonlySet<string> = new Set()): EvaluatedBody {
+export function evaluateBody(body: Body, ctx: ExprContext, file: string, skip: ReadonlySet<string> = new Set(), metaBlocks: ReadonlySet<string> = RESOURCE_META_BLOCKS): EvaluatedBody {
   const attributes = new Map<string, EvaluatedAttribute>();
   for (const a of body.attributes) {
     if (skip.has(a.name)) continue;
@@ -517,9 +518,10 @@ export function evaluateBody(body: Body, ctx: ExprContext, file: string, skip: R
   const blocks: EvaluatedBlock[] = [];
   const unknownBlocks = new Map<string, Unknown>();
   for (const b of body.blocks) {
-    if (RESOURCE_META_BLOCKS.has(b.type)) continue;
+    // Meta-argument blocks exist only at the resource's top level; nested ones (an AWS Backup rule's `lifecycle`) are data.
+    if (metaBlocks.has(b.type)) continue;
     if (b.type === "dynamic") expandDynamic(b, ctx, file, blocks, unknownBlocks);
-    else blocks.push({ type: b.type, labels: b.labels, at: { file, range: b.headerRange }, ...evaluateBody(b.body, ctx, file) });
+    else blocks.push({ type: b.type, labels: b.labels, at: { file, range: b.headerRange }, ...evaluateBody(b.body, ctx, file, new Set(), NO_META_BLOCKS) });
   }
   return { attributes, blocks, unknownBlocks };
 }
@@ -537,7 +539,7 @@ function expandDynamic(b: Block, ctx: ExprContext, file: string, blocks: Evaluat
   }
   for (const [key, value] of pairs) {
     const inner: ExprContext = { ...ctx, locals: new Map([...(ctx.locals ?? []), [iterator, makeObject([["key", key], ["value", value]])]]) };
-    blocks.push({ type, labels: [], at: { file, range: content.headerRange }, ...evaluateBody(content.body, inner, file) });
+    blocks.push({ type, labels: [], at: { file, range: content.headerRange }, ...evaluateBody(content.body, inner, file, new Set(), NO_META_BLOCKS) });
   }
 }
 
