@@ -3,11 +3,12 @@
  * provider page of each type is in `docs` and is the source of defaults without
  * a closer citation.
  */
-import type { ArnParts, ComponentKind, Fact, NativeBackup } from "../graph/types.js";
+import type { ArnParts, ComponentCopy, ComponentKind, Fact, NativeBackup } from "../graph/types.js";
 import { isUnknownFact, unknownFact } from "../graph/types.js";
 import type { EvaluatedBody, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isList, isRef, type Value } from "../terraform/value.js";
 import { awsMechanisms, awsVaultLinks, keyIdOf, regionAndAccountOfArn } from "./aws-mechanisms.js";
+import { awsKeyLinks, kmsKeyFacts, kmsObjectsOfReplicationRule, replicaBlocks, replicaKeyFacts, sseKms } from "./aws-keys.js";
 import type { CatalogContext, ComponentEntry, LinkEntry, ProviderCatalog } from "./index.js";
 import { blocksAt, boolFact, isSet, lookup, numFact, rawValue, strFact, toLocation } from "./read.js";
 
@@ -65,10 +66,11 @@ const notBool = (attr: string, dflt: boolean) => (r: ResourceInstance) => {
 };
 
 function encryptedBy(flagAttr: string | undefined, dflt: Fact<boolean>, keyAttr?: string) {
-  return (r: ResourceInstance): { atRest: Fact<boolean>; key?: Value } => {
+  return (r: ResourceInstance): { atRest: Fact<boolean>; key?: Value; anchor?: string; keyAnchor?: string } => {
     const atRest = flagAttr ? boolFact(r.body, flagAttr, dflt) : dflt;
     const key = keyAttr ? rawValue(r.body, keyAttr) : undefined;
-    return key === undefined ? { atRest } : { atRest, key };
+    const where = { ...(flagAttr ? { anchor: flagAttr } : {}), ...(keyAttr ? { keyAnchor: keyAttr } : {}) };
+    return key === undefined ? { atRest, ...where } : { atRest, key, ...where };
   };
 }
 
@@ -186,6 +188,8 @@ const components: Record<string, ComponentEntry> = {
     // Deleting a table with PITR keeps a system backup for 35 days.
     // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery_Howitworks.html
     backupsSurviveDeletion: (r) => boolFact(r.body, "point_in_time_recovery.enabled", false),
+    // Global tables version 2019.11.21: each `replica` block is a replica table in region_name.
+    copies: replicaBlocks("region_name", "kms_key_arn", "dynamodb-global-table"),
     literalNames: (r) => stringsOf(r, "name"),
     anchors: ["point_in_time_recovery.enabled", "point_in_time_recovery.recovery_period_in_days", "point_in_time_recovery", "server_side_encryption", "deletion_protection_enabled", "replica", "tags"],
   },
@@ -202,7 +206,10 @@ const components: Record<string, ComponentEntry> = {
     },
     // S3 encrypts every new object with SSE-S3 since 2023-01-05.
     // https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html
-    encryption: encryptedBy(undefined, true, "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id"),
+    encryption: (r) => ({
+      ...encryptedBy(undefined, true, "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.kms_master_key_id")(r),
+      kms: sseKms(strFact(r.body, "server_side_encryption_configuration.rule.apply_server_side_encryption_by_default.sse_algorithm", null)),
+    }),
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     dataRetentionDays: (r) => legacyExpiration(r),
@@ -463,6 +470,8 @@ const components: Record<string, ComponentEntry> = {
     backupsSurviveDeletion: () => false,
     // recovery_window_in_days default 30; 0 = delete without recovery.
     attributes: (r) => ({ recoveryWindowDays: numFact(r.body, "recovery_window_in_days", 30) }),
+    // `replica { region, kms_key_id }`: a replica secret in another region.
+    copies: replicaBlocks("region", "kms_key_id", "secretsmanager-replica"),
     anchors: ["recovery_window_in_days", "kms_key_id", "replica", "tags"],
   },
   aws_kms_key: {
@@ -481,7 +490,22 @@ const components: Record<string, ComponentEntry> = {
       multiRegion: boolFact(r.body, "multi_region", false),
       rotation: boolFact(r.body, "enable_key_rotation", false),
     }),
+    keyFacts: kmsKeyFacts,
     anchors: ["deletion_window_in_days", "is_enabled", "multi_region", "enable_key_rotation", "policy", "tags"],
+  },
+  aws_kms_replica_key: {
+    provider: "aws",
+    docs: PROVIDER_DOCS + "kms_replica_key",
+    kind: constKind("key"),
+    arn: arnFrom("kms", "key/", undefined),
+    nativeBackup: () => noNativeBackup,
+    encryption: () => ({ atRest: true }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    // deletion_window_in_days default 30; enabled default true.
+    attributes: (r) => ({ deletionWindowDays: numFact(r.body, "deletion_window_in_days", 30), enabled: boolFact(r.body, "enabled", true), multiRegion: true }),
+    keyFacts: replicaKeyFacts,
+    anchors: ["deletion_window_in_days", "enabled", "primary_key_arn", "policy", "tags"],
   },
   aws_cloudwatch_log_group: {
     provider: "aws",
@@ -673,7 +697,8 @@ const links: Record<string, LinkEntry> = {
     targetTypes: ["aws_s3_bucket"],
     apply(target, link, ctx) {
       const key = rawValue(link.body, "rule.apply_server_side_encryption_by_default.kms_master_key_id");
-      target.encryption = { atRest: true, ...(key !== undefined ? { keyId: keyIdOf(key, link, ctx) } : {}) };
+      const kms = sseKms(strFact(link.body, "rule.apply_server_side_encryption_by_default.sse_algorithm", null));
+      target.encryption = { atRest: true, kms, ...(key !== undefined ? { keyId: keyIdOf(key, link, ctx) } : {}) };
     },
   },
   aws_s3_bucket_replication_configuration: {
@@ -698,7 +723,10 @@ const links: Record<string, LinkEntry> = {
         }
         const acct = strFact(rule, "destination.account", null);
         if (typeof acct === "string") account = acct;
-        target.copies.push({ region, account, via: "s3-replication" });
+        const kmsObjects = kmsObjectsOfReplicationRule(rule, link, ctx);
+        const copy: ComponentCopy = { region, account, via: "s3-replication", location: toLocation(rule.at), kmsObjects };
+        if (kmsObjects.replicaKeyId !== undefined) copy.keyId = kmsObjects.replicaKeyId;
+        target.copies.push(copy);
         out.push({
           id: `${link.root}::${link.address}#${out.length}`,
           root: link.root,
@@ -747,7 +775,9 @@ const links: Record<string, LinkEntry> = {
       // retention_period default 7 days. https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance_automated_backups_replication
       const retention = numFact(link.body, "retention_period", 7);
       const place = ctx.placeOf(link);
-      target.copies.push({ region: place.region, account: place.account, via: "rds-automated-backups-replication" });
+      // kms_key_id: a key in the destination region, required for encrypted source instances.
+      const key = rawValue(link.body, "kms_key_id");
+      target.copies.push({ region: place.region, account: place.account, via: "rds-automated-backups-replication", location: toLocation(link.header), ...(key !== undefined ? { keyId: keyIdOf(key, link, ctx) } : {}) });
       return [
         {
           id: `${link.root}::${link.address}`,
@@ -793,7 +823,7 @@ function isKnownBackupModule(source: string): boolean {
 
 export const awsCatalog: ProviderCatalog = {
   components,
-  links,
+  links: { ...links, ...awsKeyLinks },
   mechanisms: awsMechanisms,
   vaultLinks: awsVaultLinks,
   isKnownBackupModule,

@@ -7,7 +7,7 @@
  *   EFS backup policy, volume attachment...);
  * - MechanismEntry: a backup mechanism (plan, selection, vault, DLM policy...).
  */
-import type { ArnParts, BackupVault, Component, ComponentKind, Fact, Mechanism, NativeBackup, Provider } from "../graph/types.js";
+import type { ArnParts, BackupVault, Component, ComponentCopy, ComponentKind, Fact, KeyFacts, Mechanism, NativeBackup, Provider } from "../graph/types.js";
 import type { ResourceInstance, UnresolvedModule } from "../terraform/types-evaluated.js";
 import type { Value } from "../terraform/value.js";
 
@@ -36,7 +36,12 @@ export interface ComponentEntry {
   backupResourceType?(r: ResourceInstance): string | undefined;
   arn?(r: ResourceInstance, ctx: CatalogContext): ArnParts;
   nativeBackup(r: ResourceInstance): NativeBackup;
-  encryption?(r: ResourceInstance): { atRest: Fact<boolean>; key?: Value };
+  /** `anchor`/`keyAnchor`: key paths of the encryption flag and key attributes. */
+  encryption?(r: ResourceInstance): { atRest: Fact<boolean>; key?: Value; kms?: Fact<boolean>; anchor?: string; keyAnchor?: string };
+  /** For keys: enabled, deletion window, multi-Region, key policy. */
+  keyFacts?(r: ResourceInstance, ctx: CatalogContext): KeyFacts;
+  /** Copies configured in the component's own block (DynamoDB `replica`, Secrets Manager `replica`). */
+  copies?(r: ResourceInstance, ctx: CatalogContext): ComponentCopy[];
   deletionProtection?(r: ResourceInstance): Fact<boolean>;
   backupsSurviveDeletion?(r: ResourceInstance): Fact<boolean>;
   finalSnapshot?(r: ResourceInstance): Fact<boolean>;

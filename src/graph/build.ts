@@ -6,6 +6,7 @@
 import { componentEntry, linkEntry, mechanismEntry, vaultLink, type CatalogContext } from "../catalog/index.js";
 import { factOfOpaque, stringMapFact, toLocation, anchorsOf, rawValue } from "../catalog/read.js";
 import { keyIdOf } from "../catalog/aws-mechanisms.js";
+import { annotateKeys } from "../catalog/aws-keys.js";
 import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
 import type { EvaluatedRoot, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
@@ -114,8 +115,8 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
     tags: mergedTags(r),
     arn: unknownFact("not built yet"),
     nativeBackup: entry.nativeBackup(r),
-    encryption: { atRest: enc.atRest, ...(enc.key !== undefined ? { keyId: keyIdOf(enc.key, r, ctx) } : {}) },
-    copies: [],
+    encryption: { atRest: enc.atRest, ...(enc.key !== undefined ? { keyId: keyIdOf(enc.key, r, ctx) } : {}), ...(enc.kms !== undefined ? { kms: enc.kms } : {}) },
+    copies: entry.copies?.(r, ctx) ?? [],
     deletionProtection: entry.deletionProtection?.(r) ?? unknownFact(`deletion protection of ${r.type} is not catalogued`),
     backupsSurviveDeletion: entry.backupsSurviveDeletion?.(r) ?? unknownFact(`${r.type}: not catalogued`),
     coveredWith: [],
@@ -130,6 +131,9 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
   if (entry.dataRetentionAnchor && c.anchors[entry.dataRetentionAnchor]) c.dataRetentionAnchor = entry.dataRetentionAnchor;
   if (entry.dataColdAfterDays) c.dataColdAfterDays = entry.dataColdAfterDays(r);
   if (entry.attributes) c.attributes = entry.attributes(r);
+  if (entry.keyFacts) c.keyFacts = entry.keyFacts(r, ctx);
+  if (enc.anchor && c.anchors[enc.anchor]) c.encryption.anchor = enc.anchor;
+  if (enc.keyAnchor && c.anchors[enc.keyAnchor]) c.encryption.keyAnchor = enc.keyAnchor;
   return c;
 }
 
@@ -222,7 +226,8 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
     const source = componentAt(r.root, src.address);
     if (!source) continue;
     const place = placeOf(r);
-    source.copies.push({ region: place.region, account: place.account, via: "rds-read-replica" });
+    const replicaKey = rawValue(r.body, "kms_key_id");
+    source.copies.push({ region: place.region, account: place.account, via: "rds-read-replica", location: toLocation(r.header), ...(replicaKey !== undefined ? { keyId: keyIdOf(replicaKey, r, ctxFor(r)) } : {}) });
     mechanisms.push({
       id: `${r.root}::${r.address}`,
       root: r.root,
@@ -240,6 +245,7 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
   }
 
   markAuditLogDestinations(all, [...componentsById.values()], componentAt);
+  annotateKeys(componentsById.values(), mechanisms);
   return { components: [...componentsById.values()], mechanisms, unknowns, index };
 }
 

@@ -122,8 +122,22 @@ export interface Component extends NodeIdentity {
   /** AWS Backup resource type name (`DynamoDB`, `RDS`, `Aurora`, `EFS`, `EBS`, `EC2`, `S3`...), for region opt-in. */
   backupResourceType?: string;
   nativeBackup: NativeBackup;
-  encryption: { atRest: Fact<boolean>; keyId?: Fact<string> };
-  copies: { region: Fact<string>; account: Fact<string | null>; via: string }[];
+  encryption: {
+    atRest: Fact<boolean>;
+    keyId?: Fact<string>;
+    /** Encrypted with a KMS key, customer or AWS managed (S3 SSE-KMS), as opposed to service-owned keys. */
+    kms?: Fact<boolean>;
+    /** The key is customer managed (false: AWS owned or AWS managed, e.g. `aws/rds`). */
+    customerManagedKey?: Fact<boolean>;
+    /** Anchor keys of the encryption flag and of the key attribute, when written in the component's block. */
+    anchor?: string;
+    keyAnchor?: string;
+  };
+  copies: ComponentCopy[];
+  /** How AWS Backup encrypts this component's backups: with the source's own key (snapshots of RDS, EBS...) or the vault's key (fully managed types). */
+  backupEncryption?: Fact<"source" | "vault">;
+  /** For keys: what decides whether data encrypted with the key stays retrievable. */
+  keyFacts?: KeyFacts;
   deletionProtection: Fact<boolean>;
   backupsSurviveDeletion: Fact<boolean>;
   /**
@@ -155,6 +169,35 @@ export interface Component extends NodeIdentity {
    * and load balancer access log targets): it is classed audit-log unless tagged otherwise.
    */
   receivesAuditLogs?: string[];
+}
+
+/** A copy or replica of a component's data (replication, replicas, read replicas). */
+export interface ComponentCopy {
+  region: Fact<string>;
+  account: Fact<string | null>;
+  via: string;
+  /** Where the copy is configured. */
+  location?: Location;
+  /** Anchor key path when the copy is configured in the component's own block (`replica`). */
+  anchor?: string;
+  /** Key that encrypts the copy at its destination (node id or ARN/alias). */
+  keyId?: Fact<string>;
+  /** Object replication: are objects encrypted with SSE-KMS replicated, and with which key at the destination. */
+  kmsObjects?: { selected: Fact<boolean>; replicaKeyId?: Fact<string>; location: Location };
+}
+
+/** Facts of an encryption key (KMS key or replica key). Anchors name the key path of each deciding attribute when written. */
+export interface KeyFacts {
+  enabled: Fact<boolean>;
+  deletionWindowDays: Fact<number>;
+  multiRegion: Fact<boolean>;
+  /** The key policy lets the account's root principal use and administer the key (true with the default key policy). */
+  policyAllowsAccountRoot: Fact<boolean>;
+  /** Where the policy is set when outside the key's block (aws_kms_key_policy). */
+  policyLocation?: Location;
+  /** A replica key: node id of its primary key. */
+  primaryKeyId?: Fact<string>;
+  anchors: { enabled?: string; deletionWindowDays?: string; multiRegion?: string; policy?: string };
 }
 
 /** An ARN split into its parts; `resource` is the type prefix (e.g. `table/`) plus the name. */
@@ -248,6 +291,8 @@ export interface BackupVault extends NodeIdentity {
   region: Fact<string>;
   account: Fact<string | null>;
   keyId?: Fact<string>;
+  /** The vault key is customer managed (false: AWS Backup's AWS managed key `aws/backup`). */
+  customerManagedKey?: Fact<boolean>;
   /** From `aws_backup_vault_lock_configuration` (changeable_for_days set = compliance mode). */
   lock?: {
     mode: Fact<"governance" | "compliance">;

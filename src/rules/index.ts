@@ -3,6 +3,8 @@ import type { Graph } from "../graph/types.js";
 import type { PolicyView, RuleLevels } from "../policy/types.js";
 import { unparseableInput, unrecognisedDataClass } from "./configuration.js";
 import { statefulComponentWithoutBackup } from "./coverage.js";
+import { ENCRYPTION_RULES } from "./encryption.js";
+import { REGION_RULES } from "./region.js";
 import { RETENTION_RULES } from "./retention.js";
 import { backupFrequencyBelowRpo } from "./recovery-objective.js";
 import { IMMUTABILITY_RULES } from "./immutability.js";
@@ -10,7 +12,7 @@ import type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
 
 export type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
 
-export const RULES: readonly Rule[] = [statefulComponentWithoutBackup, unparseableInput, unrecognisedDataClass, ...RETENTION_RULES, backupFrequencyBelowRpo, ...IMMUTABILITY_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+export const RULES: readonly Rule[] = [statefulComponentWithoutBackup, unparseableInput, unrecognisedDataClass, ...ENCRYPTION_RULES, ...REGION_RULES, ...RETENTION_RULES, backupFrequencyBelowRpo, ...IMMUTABILITY_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
 
 export function ruleMetadata(): RuleMeta[] {
   return RULES.map((r) => r.meta);
