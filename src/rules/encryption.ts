@@ -1,7 +1,7 @@
 /** Encryption rules: are backups encrypted, with a key that stays retrievable and works where the copies are (SPEC section 4, ENC-001..003). */
 import type { BackupPlan, BackupVault, Component, ComponentKind, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
-import { copiesOf, levelFor, type CopyOf } from "./region.js";
+import { copiesOf, copyText, levelFor, type CopyOf } from "./region.js";
 import type { RelatedLocation, Rule } from "./types.js";
 
 const JUDGED_KINDS: ReadonlySet<ComponentKind> = new Set(["database", "object-store", "volume", "file-system", "cache", "search-index", "warehouse", "state-backend"]);
@@ -298,10 +298,7 @@ function sourceVaultOfCopy(s: CopyOf, graph: Graph, vaults: Map<string, BackupVa
   return rule ? vaultOf(rule.vaultId, vaults) : undefined;
 }
 
-function copyName(x: CopyOf): string {
-  const what = x.via === "backup-copy-action" ? "AWS Backup copy action" : x.via.replace(/-/g, " ");
-  return x.location ? `${what} (${where(x.location)})` : what;
-}
+const copyName = copyText;
 
 /** Problems of one copy: its key in the destination region, SSE-KMS objects, cross-account under an AWS managed key. */
 function copyProblems(c: Component, x: CopyOf, graph: Graph, components: Map<string, Component>, vaults: Map<string, BackupVault>): { text: string; related: RelatedLocation[] }[] {

@@ -78,8 +78,17 @@ function regionText(r: Fact<string>): string {
   return isUnknownFact(r) ? "an unknown region" : r;
 }
 
-function copyText(c: CopyOf): string {
-  const what = c.via === "backup-copy-action" ? "AWS Backup copy action" : c.via.replace(/-/g, " ");
+const VIA_NAMES: Record<string, string> = {
+  "backup-copy-action": "AWS Backup copy action",
+  "dynamodb-global-table": "DynamoDB global table replica",
+  "s3-replication": "S3 replication rule",
+  "rds-automated-backups-replication": "RDS automated backups replication",
+  "rds-read-replica": "RDS read replica",
+  "secretsmanager-replica": "Secrets Manager replica",
+};
+
+export function copyText(c: CopyOf): string {
+  const what = VIA_NAMES[c.via] ?? c.via.replace(/-/g, " ");
   return c.location ? `${what} (${where(c.location)})` : what;
 }
 
