@@ -56,8 +56,11 @@ describe("scan()", () => {
   it("names the demo's gaps and nothing else", async () => {
     const result = await scan({ paths: [DEMO], cwd: DEMO, env: {} });
     expect(result.findings.map((f) => `${f.ruleId} ${f.subject} ${f.location.file}:${f.location.startLine}`)).toEqual([
+      "REG-001 aws_db_instance.orders database.tf:2",
       "RET-002 aws_db_instance.orders database.tf:11",
       "COV-001 aws_dynamodb_table.carts database.tf:25",
+      "REG-001 aws_dynamodb_table.catalog database.tf:41",
+      "REG-001 aws_s3_bucket.invoices storage.tf:2",
       "COV-001 aws_s3_bucket.uploads storage.tf:14",
       "COV-001 aws_efs_file_system.media storage.tf:19",
     ]);
@@ -81,7 +84,7 @@ describe("environments", () => {
     const { fs, reads } = countingFileSystem();
     const result = await scan({ paths: [dir], cwd: dir, env: {}, fs, varFiles: ["envs/prod.tfvars"] });
     expect(result.stats.environmentsNotEvaluated).toEqual(["envs/staging.tfvars"]);
-    expect(result.findings.map((f) => f.subject)).toEqual(['aws_dynamodb_table.this["scratch"]']);
+    expect(result.findings.map((f) => f.subject)).toEqual(['aws_dynamodb_table.this["orders"]', 'aws_dynamodb_table.this["scratch"]']);
     expect([...reads.values()].every((n) => n === 1)).toBe(true);
   });
 });
