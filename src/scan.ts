@@ -90,7 +90,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     );
   });
 
-  const graph = buildGraph(evaluated);
+  const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups });
   const policy = loaded.view;
   const findings = sortFindings(
     applySuppressions({

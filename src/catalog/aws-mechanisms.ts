@@ -20,6 +20,7 @@ import type {
 import { isUnknownFact, unknownFact } from "../graph/types.js";
 import type { EvaluatedBody, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isList, isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
+import { buildEventRule } from "./aws-monitoring.js";
 import { scheduleIntervalHours } from "./aws-schedule.js";
 import type { CatalogContext, MechanismEntry } from "./index.js";
 import { anchorsOf, atOf, blocksAt, boolFact, factOfOpaque, lookup, numFact, strFact, toLocation } from "./read.js";
@@ -230,6 +231,10 @@ function buildVault(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
   };
   const key = lookup(r.body, "kms_key_arn");
   if (key.kind === "value" && key.value !== null) vault.keyId = keyIdOf(key.value, r, ctx);
+  // force_destroy (default false) deletes every recovery point with the vault. https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_vault
+  vault.forceDestroy = boolFact(r.body, "force_destroy", false);
+  const fd = lookup(r.body, "force_destroy");
+  if (fd.kind === "value") vault.anchors["force_destroy"] = toLocation(fd.at);
   return [vault];
 }
 
@@ -258,6 +263,7 @@ function buildRestoreTesting(role: "plan" | "selection") {
     if (role === "selection") {
       const p = lookup(r.body, "restore_testing_plan_name");
       if (p.kind === "value") node.planId = isRef(p.value) ? (ctx.idOf(r.root, p.value.address) ?? unknownFact(`${p.value.address} is not in the scan`)) : typeof p.value === "string" ? `name:${p.value}` : factOfOpaque(p.value);
+      Object.assign(node, restoreTestingCriteria(r));
     }
     return [node];
   };
@@ -369,6 +375,7 @@ export const awsMechanisms: Record<string, MechanismEntry> = {
   aws_backup_restore_testing_plan: { build: buildRestoreTesting("plan") },
   aws_backup_restore_testing_selection: { build: buildRestoreTesting("selection") },
   aws_dlm_lifecycle_policy: { build: buildDlm },
+  aws_cloudwatch_event_rule: { build: buildEventRule },
 };
 
 /** Resources that configure a vault: lock and notifications. Target by `backup_vault_name` (ref or literal name). */
@@ -406,3 +413,24 @@ export const awsVaultLinks: Record<string, (vault: BackupVault, r: ResourceInsta
 };
 
 export type { Location };
+
+/**
+ * What a restore-testing selection picks among the recovery points of its type:
+ * `protected_resource_arns` ("*" = all) and `protected_resource_conditions` (keys
+ * `aws:ResourceTag/...`, all must hold).
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_restore_testing_selection
+ */
+function restoreTestingCriteria(r: ResourceInstance): Pick<RestoreTesting, "resourceType" | "resourceArns" | "conditions"> {
+  const type = strFact(r.body, "protected_resource_type", null);
+  const conditions: TagCriterion[] = [];
+  const cond = blocksAt(r.body, "protected_resource_conditions");
+  for (const cb of cond.blocks) {
+    for (const [blockType, op] of [["string_equals", "equals"], ["string_not_equals", "notEquals"]] as const) {
+      const inner = blocksAt(cb, blockType);
+      if (inner.unknown) conditions.push({ key: inner.unknown, value: inner.unknown, op, location: toLocation(cb.at) });
+      for (const b of inner.blocks) conditions.push({ key: conditionTagKey(strFact(b, "key", null)), value: strFact(b, "value", null) ?? unknownFact("condition without value"), op, location: toLocation(b.at) });
+    }
+  }
+  if (cond.unknown) conditions.push({ key: cond.unknown, value: cond.unknown, op: "equals", location: toLocation(r.header) });
+  return { resourceType: type ?? unknownFact("no protected_resource_type"), resourceArns: selectorsOf(r, "protected_resource_arns"), conditions };
+}

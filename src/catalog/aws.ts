@@ -6,7 +6,7 @@
 import type { ArnParts, ComponentCopy, ComponentKind, Fact, NativeBackup } from "../graph/types.js";
 import { isUnknownFact, unknownFact } from "../graph/types.js";
 import type { EvaluatedBody, ResourceInstance } from "../terraform/types-evaluated.js";
-import { isList, isRef, type Value } from "../terraform/value.js";
+import { isList, isRef, isUnknown as isUnknownValue, type Value } from "../terraform/value.js";
 import { awsMechanisms, awsVaultLinks, keyIdOf, regionAndAccountOfArn } from "./aws-mechanisms.js";
 import { awsKeyLinks, kmsKeyFacts, kmsObjectsOfReplicationRule, replicaBlocks, replicaKeyFacts, sseKms } from "./aws-keys.js";
 import type { CatalogContext, ComponentEntry, LinkEntry, ProviderCatalog } from "./index.js";
@@ -109,7 +109,7 @@ const components: Record<string, ComponentEntry> = {
     encryption: encryptedBy("storage_encrypted", false, "kms_key_id"),
     deletionProtection: boolDefault("deletion_protection", false),
     backupsSurviveDeletion: notBool("delete_automated_backups", true),
-    finalSnapshot: notBool("skip_final_snapshot", false),
+    finalSnapshot: finalSnapshotTaken,
     literalNames: (r) => stringsOf(r, "identifier"),
     anchors: ["backup_retention_period", "storage_encrypted", "kms_key_id", "deletion_protection", "delete_automated_backups", "skip_final_snapshot", "tags"],
   },
@@ -128,7 +128,7 @@ const components: Record<string, ComponentEntry> = {
     encryption: encryptedBy("storage_encrypted", false, "kms_key_id"),
     deletionProtection: boolDefault("deletion_protection", false),
     backupsSurviveDeletion: notBool("delete_automated_backups", true),
-    finalSnapshot: notBool("skip_final_snapshot", false),
+    finalSnapshot: finalSnapshotTaken,
     literalNames: (r) => stringsOf(r, "cluster_identifier"),
     anchors: ["backup_retention_period", "storage_encrypted", "kms_key_id", "deletion_protection", "delete_automated_backups", "skip_final_snapshot", "tags"],
   },
@@ -143,7 +143,7 @@ const components: Record<string, ComponentEntry> = {
     encryption: encryptedBy("storage_encrypted", false, "kms_key_id"),
     deletionProtection: boolDefault("deletion_protection", false),
     backupsSurviveDeletion: () => false,
-    finalSnapshot: notBool("skip_final_snapshot", false),
+    finalSnapshot: finalSnapshotTaken,
     anchors: ["backup_retention_period", "storage_encrypted", "kms_key_id", "deletion_protection", "skip_final_snapshot", "tags"],
   },
   aws_neptune_cluster: {
@@ -157,7 +157,7 @@ const components: Record<string, ComponentEntry> = {
     encryption: encryptedBy("storage_encrypted", false, "kms_key_arn"),
     deletionProtection: boolDefault("deletion_protection", false),
     backupsSurviveDeletion: () => false,
-    finalSnapshot: notBool("skip_final_snapshot", false),
+    finalSnapshot: finalSnapshotTaken,
     anchors: ["backup_retention_period", "storage_encrypted", "kms_key_arn", "deletion_protection", "skip_final_snapshot", "tags"],
   },
   aws_dynamodb_table: {
@@ -216,7 +216,9 @@ const components: Record<string, ComponentEntry> = {
     dataRetentionAnchor: "lifecycle_rule",
     dataColdAfterDays: (r) => legacyColdTransition(r),
     literalNames: (r) => stringsOf(r, "bucket"),
-    anchors: ["versioning.enabled", "versioning", "lifecycle_rule", "object_lock_enabled", "object_lock_configuration", "replication_configuration", "server_side_encryption_configuration", "tags"],
+    // force_destroy (default false) lets Terraform delete the bucket with every object and version in it.
+    attributes: (r) => ({ forceDestroy: boolFact(r.body, "force_destroy", false) }),
+    anchors: ["versioning.enabled", "versioning", "lifecycle_rule", "object_lock_enabled", "object_lock_configuration", "replication_configuration", "server_side_encryption_configuration", "force_destroy", "tags"],
   },
   aws_efs_file_system: {
     provider: "aws",
@@ -419,7 +421,7 @@ const components: Record<string, ComponentEntry> = {
     // message_retention_seconds default 345600 (4 days).
     dataRetentionDays: (r) => secondsToDays(numFact(r.body, "message_retention_seconds", 345600)),
     dataRetentionAnchor: "message_retention_seconds",
-    attributes: (r) => ({ hasDeadLetterQueue: setFact(r, "redrive_policy"), fifo: boolFact(r.body, "fifo_queue", false) }),
+    attributes: (r, ctx) => ({ hasDeadLetterQueue: setFact(r, "redrive_policy"), fifo: boolFact(r.body, "fifo_queue", false), isDeadLetterQueue: allowsRedrive(r), ...deadLetterTarget(r, ctx) }),
     literalNames: (r) => stringsOf(r, "name"),
     anchors: ["message_retention_seconds", "redrive_policy", "kms_master_key_id", "tags"],
   },
@@ -527,6 +529,47 @@ const components: Record<string, ComponentEntry> = {
     anchors: ["retention_in_days", "kms_key_id", "tags"],
   },
 };
+
+/**
+ * RDS, Aurora, DocumentDB, Neptune: a final snapshot is taken only when skip_final_snapshot
+ * is false (the default) and final_snapshot_identifier is set; without an identifier the
+ * provider refuses the delete, and the usual way out is skip_final_snapshot = true.
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/db_instance
+ */
+function finalSnapshotTaken(r: ResourceInstance): Fact<boolean> {
+  const skip = boolFact(r.body, "skip_final_snapshot", false);
+  if (skip !== false) return isUnknownFact(skip) ? skip : false;
+  return setFact(r, "final_snapshot_identifier");
+}
+
+/**
+ * The dead-letter queue a queue's redrive_policy names: `deadLetterQueueId` (node id) when it
+ * references a queue of the scan, `deadLetterQueueArn` for a literal ARN, unknown otherwise.
+ */
+function deadLetterTarget(r: ResourceInstance, ctx: CatalogContext): Record<string, Fact<string>> {
+  const v = rawValue(r.body, "redrive_policy");
+  if (v === undefined) return {};
+  if (typeof v === "string") {
+    try {
+      const arn = (JSON.parse(v) as { deadLetterTargetArn?: unknown }).deadLetterTargetArn;
+      return typeof arn === "string" ? { deadLetterQueueArn: arn } : { deadLetterQueueId: unknownFact("redrive_policy names no deadLetterTargetArn") };
+    } catch {
+      return { deadLetterQueueId: unknownFact("redrive_policy is not valid JSON") };
+    }
+  }
+  // jsonencode({ deadLetterTargetArn = aws_sqs_queue.dlq.arn, ... }) is unknown until apply, but names the queue.
+  const ref = isRef(v) ? undefined : isUnknownValue(v) ? v.ref : undefined;
+  const id = ref ? ctx.idOf(r.root, ref.address) : undefined;
+  return { deadLetterQueueId: id ?? unknownFact("the dead-letter queue of redrive_policy is not known") };
+}
+
+/** A queue with a redrive_allow_policy other than denyAll is meant to be a dead-letter queue. */
+function allowsRedrive(r: ResourceInstance): Fact<boolean> {
+  const v = rawValue(r.body, "redrive_allow_policy");
+  if (v === undefined) return false;
+  if (typeof v === "string") return !v.includes("denyAll");
+  return true;
+}
 
 function stringsOf(r: ResourceInstance, attr: string): string[] {
   const v = strFact(r.body, attr, null);
@@ -799,8 +842,8 @@ const links: Record<string, LinkEntry> = {
   aws_sqs_queue_redrive_policy: {
     targetAttribute: "queue_url",
     targetTypes: ["aws_sqs_queue"],
-    apply(target) {
-      target.attributes = { ...target.attributes, hasDeadLetterQueue: true };
+    apply(target, link, ctx) {
+      target.attributes = { ...target.attributes, hasDeadLetterQueue: true, ...deadLetterTarget(link, ctx) };
     },
   },
 };

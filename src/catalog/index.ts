@@ -50,7 +50,7 @@ export interface ComponentEntry {
   dataRetentionAnchor?: string;
   /** Days after which the data itself moves to a tier that needs a restore job (S3 Glacier). */
   dataColdAfterDays?(r: ResourceInstance): Fact<number | null>;
-  attributes?(r: ResourceInstance): Record<string, Fact<string | number | boolean | null>>;
+  attributes?(r: ResourceInstance, ctx: CatalogContext): Record<string, Fact<string | number | boolean | null>>;
   /** Name other resources may use to point at it by literal value (bucket name, file system id). */
   literalNames?(r: ResourceInstance): string[];
   /** Deciding attributes, by key path; become `anchors` when present in the block. */

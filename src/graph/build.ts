@@ -7,10 +7,12 @@ import { componentEntry, linkEntry, mechanismEntry, vaultLink, type CatalogConte
 import { factOfOpaque, stringMapFact, toLocation, anchorsOf, rawValue } from "../catalog/read.js";
 import { keyIdOf } from "../catalog/aws-mechanisms.js";
 import { annotateKeys } from "../catalog/aws-keys.js";
-import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
 import type { EvaluatedRoot, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 import { computeCoverage } from "./coverage.js";
+import { markStateBackends, notificationTopics, organizationsPolicies, scanWideFinder } from "../catalog/aws-scanwide.js";
+import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
+import type { ExternalBackup } from "../policy/types.js";
 import type { BackupVault, Component, Fact, Graph, Mechanism, ScanUnknown } from "./types.js";
 import { isUnknownFact, unknownFact } from "./types.js";
 
@@ -130,7 +132,7 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
   if (entry.dataRetentionDays) c.dataRetentionDays = entry.dataRetentionDays(r);
   if (entry.dataRetentionAnchor && c.anchors[entry.dataRetentionAnchor]) c.dataRetentionAnchor = entry.dataRetentionAnchor;
   if (entry.dataColdAfterDays) c.dataColdAfterDays = entry.dataColdAfterDays(r);
-  if (entry.attributes) c.attributes = entry.attributes(r);
+  if (entry.attributes) c.attributes = entry.attributes(r, ctx);
   if (entry.keyFacts) c.keyFacts = entry.keyFacts(r, ctx);
   if (enc.anchor && c.anchors[enc.anchor]) c.encryption.anchor = enc.anchor;
   if (enc.keyAnchor && c.anchors[enc.keyAnchor]) c.encryption.keyAnchor = enc.keyAnchor;
@@ -244,8 +246,14 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
     });
   }
 
-  markAuditLogDestinations(all, [...componentsById.values()], componentAt);
   annotateKeys(componentsById.values(), mechanisms);
+  // Scan-wide facts: state-backend buckets, Organizations backup policies, notification topics.
+  const find = scanWideFinder(roots);
+  markStateBackends(roots, [...componentsById.values()]);
+  mechanisms.push(...organizationsPolicies(roots, find));
+  notificationTopics(roots, mechanisms, find);
+  markAuditLogDestinations(all, [...componentsById.values()], componentAt);
+
   return { components: [...componentsById.values()], mechanisms, unknowns, index };
 }
 
@@ -279,8 +287,13 @@ function linkTarget(
   return factOfOpaque(v).reason;
 }
 
-export function buildGraph(roots: EvaluatedRoot[]): Graph {
+export interface GraphOptions {
+  /** Coverage declared outside the repository (`external_backups:` in the config). */
+  externalBackups?: readonly ExternalBackup[];
+}
+
+export function buildGraph(roots: EvaluatedRoot[], options: GraphOptions = {}): Graph {
   const state = buildNodes(roots);
-  const { coverage, unknowns } = computeCoverage(state.components, state.mechanisms, roots);
+  const { coverage, unknowns } = computeCoverage(state.components, state.mechanisms, roots, options.externalBackups ?? []);
   return { components: state.components, mechanisms: state.mechanisms, coverage, unknowns: [...state.unknowns, ...unknowns] };
 }

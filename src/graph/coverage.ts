@@ -7,6 +7,7 @@
  * an attached volume. Replication alone is not a backup.
  */
 import { isKnownBackupModule } from "../catalog/index.js";
+import type { ExternalBackup } from "../policy/types.js";
 import type { EvaluatedRoot } from "../terraform/types-evaluated.js";
 import { and3, globMatch, matchArnPattern, not3, or3, patternNamesType, type Tri } from "./arn.js";
 import type {
@@ -64,7 +65,7 @@ function samePlace(aRegion: Fact<string>, aAccount: Fact<string | null>, bRegion
   return and3(region, account);
 }
 
-function tagMatch(crit: TagCriterion, tags: Component["tags"]): Tri {
+export function tagMatch(crit: TagCriterion, tags: Component["tags"]): Tri {
   if (isUnknownFact(tags)) return tags;
   if (isUnknownFact(crit.key)) return crit.key;
   const has = Object.prototype.hasOwnProperty.call(tags, crit.key);
@@ -105,7 +106,7 @@ function where(l: Location): string {
   return `${l.file}:${l.startLine}`;
 }
 
-export function computeCoverage(components: Component[], mechanisms: Mechanism[], roots: EvaluatedRoot[]): CoverageResult {
+export function computeCoverage(components: Component[], mechanisms: Mechanism[], roots: EvaluatedRoot[], externalBackups: readonly ExternalBackup[] = []): CoverageResult {
   const plans = new Map<string, BackupPlan>();
   const selections: BackupSelection[] = [];
   const regionSettings: RegionSettings[] = [];
@@ -191,7 +192,7 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     base = and3(base, not3(excluded));
     if (base === false && s.unknown) base = s.unknown;
     if (base === false) return { status: false, streams: [], related };
-    let status: Tri = and3(base, samePlace(s.region, s.account, c.region, c.account));
+    let status: Tri = and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
     if (status === false) return { status: false, streams: [], related };
     if (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType!)) {
       const opt = optInOf(c);
@@ -218,6 +219,7 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     const contributions: Contribution[] = [nativeContribution(c, mechanisms)];
     if (c.backupResourceType !== undefined) for (const s of candidates.get(c.id) ?? []) contributions.push(selectionContribution(s, c));
     for (const p of dlm) contributions.push(dlmContribution(p, c));
+    if (c.backupCapable) for (const e of externalBackups) contributions.push(externalContribution(e, c));
     for (const parentId of c.coveredWith) {
       const parent = coverage.get(parentId);
       if (!parent) continue;
@@ -245,6 +247,7 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
       unknowns.push({ subject: c.address, root: c.root, what: "coverage", reason: u.reason, ...(u.hint ? { hint: u.hint } : {}), location: c.location });
     }
   }
+  recordSelectionReach(selections, components, candidates, selectionContribution, roots);
   return { coverage, unknowns };
 }
 
@@ -380,4 +383,86 @@ function nearMisses(c: Component, selections: BackupSelection[]): Coverage["rela
     }
   }
   return out;
+}
+
+/** Accounts where a selection applies (Organizations backup policies): unknown accounts do not block a match. */
+function inAccountScope(scope: BackupSelection["accountScope"], account: Fact<string | null>): Tri {
+  if (scope === undefined || scope === "all") return true;
+  if (isUnknownFact(scope)) return scope;
+  return typeof account === "string" ? scope.includes(account) : true;
+}
+
+/**
+ * Coverage stated in the config (`external_backups:`): all its tags must match and its
+ * address glob, when given; it keeps points at its frequency and retention, with copies
+ * in its copy regions and accounts.
+ */
+function externalContribution(e: ExternalBackup, c: Component): Contribution {
+  const none: Contribution = { status: false, streams: [], related: [] };
+  const tags = Object.entries(e.match.tags ?? {});
+  if (tags.length === 0 && e.match.address === undefined) return none;
+  const location = e.location ?? c.location;
+  const criteria: Tri[] = tags.map(([key, value]) => tagMatch({ key, value, op: "equals", location }, c.tags));
+  if (e.match.address !== undefined) criteria.push(globMatch(e.match.address, c.address));
+  const status = and3(...criteria);
+  if (status === false) return none;
+  const why = (what: string) => unknownFact(`external backup ${e.name} states no ${what}`, `set ${what === "frequency" ? "frequency_hours" : "retention_days"} of ${e.name} in the config`);
+  const retentionDays: Fact<number | null> = e.retentionDays ?? why("retention");
+  const intervalHours: Fact<number> = e.frequencyHours ?? why("frequency");
+  const mechanismId = `external:${e.name}`;
+  const streams: RecoveryStream[] = [{ via: "external", mechanismId, retentionDays, intervalHours, region: c.region, account: c.account, location }];
+  for (const region of e.copyRegions) streams.push({ via: "copy", mechanismId, retentionDays, intervalHours, region, account: c.account, location });
+  for (const account of e.copyAccounts) streams.push({ via: "copy", mechanismId, retentionDays, intervalHours, region: c.region, account, location });
+  return { status, streams, related: [] };
+}
+
+/**
+ * For COV-002: whether each aws_backup_selection may select anything, its tag criteria
+ * that no selectable component in its place satisfies while some component nearly does,
+ * and references to resources that are not in the scan.
+ */
+function recordSelectionReach(
+  selections: BackupSelection[],
+  components: Component[],
+  candidates: Map<string, BackupSelection[]>,
+  contribution: (s: BackupSelection, c: Component) => Contribution,
+  roots: EvaluatedRoot[],
+): void {
+  const selectable = components.filter((c) => c.backupResourceType !== undefined);
+  const addresses = new Map(roots.map((r) => [r.root, new Set(r.resources.flatMap((x) => [x.address, x.resourceAddress]))]));
+  const mayMatch = new Map<BackupSelection, boolean>();
+  for (const c of selectable) {
+    for (const s of candidates.get(c.id) ?? []) if (!mayMatch.get(s) && contribution(s, c).status !== false) mayMatch.set(s, true);
+  }
+  for (const s of selections) {
+    if (s.origin !== undefined) continue;
+    const here = selectable.filter((c) => samePlace(s.region, s.account, c.region, c.account) !== false);
+    const nearMissed: NonNullable<BackupSelection["reach"]>["nearMisses"] = [];
+    for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
+      if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
+      if (here.some((c) => tagMatch(t, c.tags) !== false)) continue;
+      const near = here.filter((c) => nearMissOf(t, c) !== undefined);
+      if (near.length) nearMissed.push({ criterion: t, componentIds: near.map((c) => c.id) });
+    }
+    const missingRefs = s.resources.filter((r): r is Extract<ResourceSelector, { by: "ref" }> => r.by === "ref" && !refExists(r, addresses));
+    s.reach = { mayMatch: mayMatch.get(s) === true, nearMisses: nearMissed, missingRefs };
+  }
+}
+
+function refExists(r: Extract<ResourceSelector, { by: "ref" }>, addresses: Map<string, Set<string>>): boolean {
+  const set = addresses.get(r.root);
+  if (!set) return true;
+  const base = r.address.replace(/\[[^\]]*\]$/, "");
+  return set.has(r.address) || set.has(base) || set.has(`${base}[*]`);
+}
+
+/** How a tag criterion nearly matches a component: the key in another case, or a value within edit distance 2. */
+export function nearMissOf(t: TagCriterion, c: Component): "key-case" | "value" | undefined {
+  if (isUnknownFact(c.tags) || isUnknownFact(t.key) || isUnknownFact(t.value)) return undefined;
+  for (const [k, v] of Object.entries(c.tags)) {
+    if (isUnknownFact(v)) continue;
+    if (k !== t.key && k.toLowerCase() === t.key.toLowerCase()) return "key-case";
+    if (k === t.key && v !== t.value && editDistance(v, t.value) <= 2) return "value";
+  }
+  return undefined;
 }

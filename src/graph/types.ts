@@ -161,6 +161,8 @@ export interface Component extends NodeIdentity {
   dataRetentionLocation?: Location;
   /** Days after which the data itself moves to a tier that needs a restore job (S3 Glacier/Deep Archive); null/absent = never. */
   dataColdAfterDays?: Fact<number | null>;
+  /** Roots whose Terraform state this bucket holds (`backend "s3" { bucket = ... }`); the kind is then `state-backend`. */
+  stateBackendOf?: string[];
   /** Anything else a rule may need, by name (e.g. `dlqArn`, `recoveryWindowDays`, `keyDeletionWindowDays`). */
   attributes?: Record<string, Fact<string | number | boolean | null>>;
   /**
@@ -275,6 +277,21 @@ export interface BackupSelection extends NodeIdentity {
   allConditions: TagCriterion[];
   /** The selection's criteria as a whole could not be evaluated. */
   unknown?: UnknownFact;
+  /**
+   * Accounts the selection applies in, when it is not only its own (an AWS Organizations
+   * backup policy attached to accounts, OUs or the root): "all", a list, or unknown.
+   */
+  accountScope?: Fact<string[] | "all">;
+  /** Where it comes from when not an aws_backup_selection (`organizations-policy`). */
+  origin?: "organizations-policy";
+  /** Computed with coverage (COV-002): may it select any component of the scan, and where does it nearly miss? */
+  reach?: {
+    mayMatch: boolean;
+    /** Tag criteria no selectable component in its place satisfies, with the components that nearly do. */
+    nearMisses: { criterion: TagCriterion; componentIds: string[] }[];
+    /** References to resources that are not in the scan. */
+    missingRefs: ResourceSelector[];
+  };
 }
 
 export interface RegionSettings extends NodeIdentity {
@@ -304,7 +321,18 @@ export interface BackupVault extends NodeIdentity {
     modeLocation?: Location;
   };
   /** From `aws_backup_vault_notifications`. */
-  notifications: { events: Fact<string[]>; topic: Fact<string>; location: Location }[];
+  notifications: { events: Fact<string[]>; topic: Fact<string>; location: Location; topicAcceptsBackup?: Fact<boolean> }[];
+  /** `force_destroy`: deleting the vault deletes its recovery points. */
+  forceDestroy?: Fact<boolean>;
+}
+
+/** An EventBridge rule on AWS Backup job state changes (aws_cloudwatch_event_rule). */
+export interface BackupEventRule extends NodeIdentity {
+  node: "event-rule";
+  region: Fact<string>;
+  account: Fact<string | null>;
+  /** Which failed job kinds its event pattern matches. */
+  failedJobs: Fact<{ backup: boolean; copy: boolean }>;
 }
 
 /** `aws_backup_restore_testing_plan` / `_selection`: nodes only for now. */
@@ -313,6 +341,12 @@ export interface RestoreTesting extends NodeIdentity {
   role: "plan" | "selection";
   /** For a selection: id of its restore-testing plan. */
   planId?: Fact<string>;
+  /** For a selection: `protected_resource_type` (AWS Backup type name: RDS, DynamoDB, EBS...). */
+  resourceType?: Fact<string>;
+  /** For a selection: `protected_resource_arns` ("*" = all of the type). */
+  resourceArns?: ResourceSelector[];
+  /** For a selection: `protected_resource_conditions` (all must hold). */
+  conditions?: TagCriterion[];
   region: Fact<string>;
   account: Fact<string | null>;
 }
@@ -341,7 +375,7 @@ export interface Replication extends NodeIdentity {
   retentionDays: Fact<number | null>;
 }
 
-export type Mechanism = BackupPlan | BackupSelection | RegionSettings | BackupVault | SnapshotPolicy | Replication | RestoreTesting;
+export type Mechanism = BackupPlan | BackupSelection | RegionSettings | BackupVault | SnapshotPolicy | Replication | RestoreTesting | BackupEventRule;
 export type GraphNode = Component | Mechanism;
 
 export type CoverageStatus = "covered" | "uncovered" | "unknown";

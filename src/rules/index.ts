@@ -2,7 +2,10 @@
 import type { Graph } from "../graph/types.js";
 import type { PolicyView, RuleLevels } from "../policy/types.js";
 import { unparseableInput, unrecognisedDataClass } from "./configuration.js";
-import { statefulComponentWithoutBackup } from "./coverage.js";
+import { statefulComponentWithoutBackup, COVERAGE_RULES } from "./coverage.js";
+import { DELETION_RULES } from "./deletion.js";
+import { MONITORING_RULES } from "./monitoring.js";
+import { RESTORE_TESTING_RULES } from "./restore-testing.js";
 import { ENCRYPTION_RULES } from "./encryption.js";
 import { REGION_RULES } from "./region.js";
 import { RETENTION_RULES } from "./retention.js";
@@ -12,7 +15,7 @@ import type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
 
 export type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
 
-export const RULES: readonly Rule[] = [statefulComponentWithoutBackup, unparseableInput, unrecognisedDataClass, ...ENCRYPTION_RULES, ...REGION_RULES, ...RETENTION_RULES, backupFrequencyBelowRpo, ...IMMUTABILITY_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
+export const RULES: readonly Rule[] = [statefulComponentWithoutBackup, ...COVERAGE_RULES, ...DELETION_RULES, ...MONITORING_RULES, ...RESTORE_TESTING_RULES, unparseableInput, unrecognisedDataClass, ...ENCRYPTION_RULES, ...REGION_RULES, ...RETENTION_RULES, backupFrequencyBelowRpo, ...IMMUTABILITY_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
 
 export function ruleMetadata(): RuleMeta[] {
   return RULES.map((r) => r.meta);

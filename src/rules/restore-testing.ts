@@ -72,7 +72,7 @@ export const restoreTestingMissing: Rule = {
       if (tested !== false) continue;
       ctx.report({
         message:
-          `${c.address} is never restore-tested; ${req.source.label} requires restore testing. ` +
+          `${c.address} is never restore-tested, but restore testing is required: ${req.source.label}. ` +
           `Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`,
         subject: c.address,
         subjectKind: "resource",

@@ -26,7 +26,7 @@ describe("restorable scan (real scan)", () => {
   it("reports the demo's gaps and exits 1 at the default --fail-on error", async () => {
     const r = await run(["scan", "."]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/database\.tf\n(?: .*\n)*  25:1  error    COV-001  aws_dynamodb_table\.carts/);
+    expect(r.stdout).toMatch(/database\.tf\n(?: .*\n)*  29:1  error    COV-001  aws_dynamodb_table\.carts/);
     expect(r.stderr).toBe("");
   });
 
@@ -79,7 +79,8 @@ describe("bin/restorable.js", () => {
     expect(r.status).toBe(0);
     const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toEqual(["COV-001", "COV-001", "COV-001"]);
+    expect(sarif.runs[0]!.results.filter((x) => x.ruleId === "COV-001")).toHaveLength(2);
+    expect(sarif.runs[0]!.results.length).toBe(20);
   });
 
   it("a missing path exits 2 with one line", () => {
