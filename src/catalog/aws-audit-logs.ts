@@ -16,8 +16,6 @@ export interface AuditLogSource {
   delivers?(r: ResourceInstance): boolean;
 }
 
-const PROVIDER_DOCS = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/";
-
 export const AUDIT_LOG_SOURCES: Readonly<Record<string, AuditLogSource>> = {
   // s3_bucket_name (required) and cloud_watch_logs_group_arn: PROVIDER_DOCS + "cloudtrail"
   aws_cloudtrail: { destinations: ["s3_bucket_name", "cloud_watch_logs_group_arn"] },

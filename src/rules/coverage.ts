@@ -1,23 +1,9 @@
 /** Coverage rules: is there a backup at all (SPEC section 4, COV-*). */
-import type { Component, ComponentKind, Coverage, Location } from "../graph/types.js";
+import type { Component, Coverage, Location } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
+import { holdsBackupableData } from "./scope.js";
 import type { Rule } from "./types.js";
 
-/**
- * Kinds COV-001 judges: data at rest that can be backed up. Queues and streams
- * (COV-005), secrets and keys (COV-004, ENC-*) and log stores (RET-*) are judged
- * elsewhere (SPEC section 2).
- */
-const JUDGED_KINDS: ReadonlySet<ComponentKind> = new Set([
-  "database",
-  "object-store",
-  "volume",
-  "file-system",
-  "cache",
-  "search-index",
-  "warehouse",
-  "state-backend",
-]);
 
 export const statefulComponentWithoutBackup: Rule = {
   meta: {
@@ -62,7 +48,7 @@ export const statefulComponentWithoutBackup: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (!JUDGED_KINDS.has(c.kind) || !c.backupCapable || stateBackendUnversioned(c)) continue;
+      if (!holdsBackupableData(c) || stateBackendUnversioned(c)) continue;
       // Class ephemeral alone (caches, scratch): exempt from coverage (SPEC section 3).
       if (ctx.policy.requirementsFor(c).ephemeral) continue;
       const coverage = ctx.graph.coverage.get(c.id);

@@ -1,10 +1,10 @@
 /** Encryption rules: are backups encrypted, with a key that stays retrievable and works where the copies are (SPEC section 4, ENC-001..003). */
-import type { BackupPlan, BackupVault, Component, ComponentKind, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
+import type { BackupPlan, BackupVault, Component, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import { copiesOf, copyText, levelFor, type CopyOf } from "./region.js";
+import { BACKUP_KINDS, holdsBackupableData } from "./scope.js";
 import type { RelatedLocation, Rule } from "./types.js";
 
-const JUDGED_KINDS: ReadonlySet<ComponentKind> = new Set(["database", "object-store", "volume", "file-system", "cache", "search-index", "warehouse", "state-backend"]);
 
 /** Cross-account copies need a customer managed key. https://docs.aws.amazon.com/aws-backup/latest/devguide/create-cross-account-backup.html */
 const CROSS_ACCOUNT_DOC = "https://docs.aws.amazon.com/aws-backup/latest/devguide/create-cross-account-backup.html";
@@ -115,7 +115,7 @@ export const backupsNotEncrypted: Rule = {
   check(ctx) {
     const vaults = vaultsById(ctx.graph);
     for (const c of ctx.graph.components) {
-      if (!JUDGED_KINDS.has(c.kind) || !c.backupCapable) continue;
+      if (!holdsBackupableData(c)) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (!coverage || coverage.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
@@ -201,7 +201,7 @@ function usersOfKey(key: Component, graph: Graph): { address: string; location: 
   const out: { address: string; location: Location }[] = [];
   for (const m of graph.mechanisms) if (m.node === "backup-vault" && m.keyId === key.id) out.push({ address: m.address, location: m.location });
   for (const c of graph.components) {
-    if (c.kind === "key" || !JUDGED_KINDS.has(c.kind)) continue;
+    if (!BACKUP_KINDS.has(c.kind)) continue;
     if (c.encryption.keyId === key.id || c.copies.some((x) => x.keyId === key.id || x.kmsObjects?.replicaKeyId === key.id)) out.push({ address: c.address, location: c.location });
   }
   return out;

@@ -3,17 +3,16 @@ import type { Aggregate, ValueSource } from "../graph/aggregate.js";
 import { daysText } from "../graph/aggregate.js";
 import type { Component, ComponentKind, Coverage, Graph, Location } from "../graph/types.js";
 import type { Requirement } from "../policy/types.js";
+import { BACKUP_KINDS, holdsBackupableData } from "./scope.js";
 import type { Level, RelatedLocation } from "./types.js";
 
-/** Kinds COV-001 judges (kept equal to src/rules/coverage.ts). */
-const COVERAGE_KINDS: ReadonlySet<ComponentKind> = new Set(["database", "object-store", "volume", "file-system", "cache", "search-index", "warehouse", "state-backend"]);
 
 /** Kinds whose retention the RET rules judge: data at rest and log stores. Queues/streams (COV-005), secrets and keys are judged elsewhere. */
-const RETENTION_KINDS: ReadonlySet<ComponentKind> = new Set([...COVERAGE_KINDS, "log-store"]);
+const RETENTION_KINDS: ReadonlySet<ComponentKind> = new Set([...BACKUP_KINDS, "log-store"]);
 
 /** One fault, one finding: a component that gets COV-001 gets no RET, RPO or REG finding. */
 export function hasCoverageFinding(c: Component, coverage: Coverage | undefined): boolean {
-  return COVERAGE_KINDS.has(c.kind) && c.backupCapable && coverage?.status === "uncovered";
+  return holdsBackupableData(c) && coverage?.status === "uncovered";
 }
 
 export function judgedForRetention(c: Component, graph: Graph): boolean {
@@ -22,7 +21,7 @@ export function judgedForRetention(c: Component, graph: Graph): boolean {
 
 /** RPO applies to stores that need backups (not log stores, whose data is the record). */
 export function judgedForFrequency(c: Component, graph: Graph): boolean {
-  return COVERAGE_KINDS.has(c.kind) && c.backupCapable && !hasCoverageFinding(c, graph.coverage.get(c.id));
+  return holdsBackupableData(c) && !hasCoverageFinding(c, graph.coverage.get(c.id));
 }
 
 /** A requirement from the component's class or regime (not a default): findings on it are errors. */

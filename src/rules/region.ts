@@ -1,11 +1,11 @@
 /** Region rules: is there a copy of the backups outside the component's region and account (SPEC section 4, REG-*). */
-import type { BackupPlan, Component, ComponentKind, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
+import type { BackupPlan, Component, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Requirement } from "../policy/types.js";
-import type { Level, RelatedLocation, Rule, RuleContext } from "./types.js";
+import { holdsBackupableData } from "./scope.js";
+import type { Level, RelatedLocation, Rule } from "./types.js";
 
 /** Kinds judged for copies: data at rest that can be backed up (as COV-001). */
-const JUDGED_KINDS: ReadonlySet<ComponentKind> = new Set(["database", "object-store", "volume", "file-system", "cache", "search-index", "warehouse", "state-backend"]);
 
 /** A copy of a component's data, from its own replication or from an AWS Backup copy action. */
 export interface CopyOf {
@@ -70,9 +70,6 @@ export function levelFor(req: Requirement<unknown> | undefined): Level | undefin
   return req && (req.source.kind === "class" || req.source.kind === "regime") ? "error" : undefined;
 }
 
-function isJudged(c: Component): boolean {
-  return JUDGED_KINDS.has(c.kind) && c.backupCapable;
-}
 
 function regionText(r: Fact<string>): string {
   return isUnknownFact(r) ? "an unknown region" : r;
@@ -164,12 +161,12 @@ export const noCrossRegionCopy: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (!isJudged(c)) continue;
+      if (!holdsBackupableData(c)) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
       if (req.ephemeral || req.requiresCrossRegion.value !== true) continue;
-      if (copiesOf(c, coverage, ctx.graph).length > 0 || copiesMayBeUnseen(coverage, ctx.graph)) continue;
+      if (copiesOf(c, coverage, ctx.graph).length > 0 || copiesMayBeUnseen(coverage, ctx.graph) || isReplicationDestination(c, ctx.graph)) continue;
       const level = levelFor(req.requiresCrossRegion);
       ctx.report({
         message:
@@ -187,6 +184,11 @@ export const noCrossRegionCopy: Rule = {
     }
   },
 };
+
+/** The component is the replica of another (an S3 replication destination): its region separation is judged on the source (REG-001/REG-002 there). */
+function isReplicationDestination(c: Component, graph: Graph): boolean {
+  return graph.mechanisms.some((m) => m.node === "replication" && m.destinationId === c.id);
+}
 
 /** Primary location and anchor of a finding about copies: the copy when it is configured in the component's block. */
 function copyPlace(c: Component, copies: CopyOf[]): { location: Location; anchor: string } {
@@ -225,7 +227,7 @@ export const copyInSameRegion: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (!isJudged(c) || typeof c.region !== "string") continue;
+      if (!holdsBackupableData(c) || typeof c.region !== "string") continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
@@ -280,7 +282,7 @@ export const copiesInSameAccount: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (!isJudged(c)) continue;
+      if (!holdsBackupableData(c)) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);

@@ -5,12 +5,12 @@
  * a reference cycle yields an Unknown instead of recursion.
  */
 import type { Block, Body, Expr, Range, Traverser } from "../hcl/ast.js";
-import { evaluate, evaluateOrUnknown, RESOURCE_ADDRESS, type ExprContext, type Resolver, type ResolvedRef } from "./expressions.js";
+import { evaluateOrUnknown, RESOURCE_ADDRESS, type ExprContext, type Resolver, type ResolvedRef } from "./expressions.js";
 import type { FunctionContext } from "./functions.js";
 import { attr, isLocalSource, literalString, traversalName, type Declared, type ModuleDefinition } from "./module.js";
 import { impliedProviderName, implicitProvider, providerEchoDataSource, providerInstance } from "./providers.js";
 import { convertToType, parseTypeConstraint } from "./types.js";
-import type { EvaluatedAttribute, EvaluatedBlock, EvaluatedBody, EvaluatedRoot, FileRange, ProviderInstance, ResourceInstance } from "./types-evaluated.js";
+import type { EvaluatedAttribute, EvaluatedBlock, EvaluatedBody, EvaluatedRoot, ProviderInstance, ResourceInstance } from "./types-evaluated.js";
 import { EvalError, ResourceRef, Unknown, firstUnknown, isList, isObject, isOpaque, makeObject, type ObjectValue, type Value } from "./value.js";
 
 /** More instances than this from one count/for_each is treated as unknown expansion (and reported). */

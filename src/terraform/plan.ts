@@ -11,7 +11,7 @@ import { parse as parseJson } from "@humanwhocodes/momoa";
 import type { Block, Body, Range } from "../hcl/ast.js";
 import { attr, isLocalSource, literalString, type ModuleDefinition } from "./module.js";
 import { joinInsideRoot } from "./root.js";
-import type { EvaluatedBlock, EvaluatedBody, EvaluatedRoot, FileRange, ProviderInstance, ResourceInstance } from "./types-evaluated.js";
+import type { EvaluatedBlock, EvaluatedBody, EvaluatedRoot, FileRange, ProviderInstance } from "./types-evaluated.js";
 import { ResourceRef, Unknown, isObject, makeObject, type ObjectValue, type Value } from "./value.js";
 
 const UNKNOWN_AFTER_APPLY = "known only after apply";
@@ -275,12 +275,6 @@ interface PlanResource {
   /** `registry.terraform.io/hashicorp/aws`. */
   providerName: string;
   modulePath: string;
-}
-
-/** A module of the configuration section, with its path of call names from the root. */
-interface ConfigModule {
-  node: Record<string, unknown>;
-  calls: string[];
 }
 
 /**

@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHclParser, type HclParser, type ParsedFile } from "../../src/hcl/index.js";
-import { lc } from "./helpers.js";
 
 let parser: HclParser;
 beforeAll(async () => {
