@@ -766,6 +766,7 @@ const links: Record<string, LinkEntry> = {
         }
         const acct = strFact(rule, "destination.account", null);
         if (typeof acct === "string") account = acct;
+        const destinationId = dest.kind === "value" && isRef(dest.value) ? ctx.idOf(link.root, dest.value.address) : undefined;
         const kmsObjects = kmsObjectsOfReplicationRule(rule, link, ctx);
         const copy: ComponentCopy = { region, account, via: "s3-replication", location: toLocation(rule.at), kmsObjects };
         if (kmsObjects.replicaKeyId !== undefined) copy.keyId = kmsObjects.replicaKeyId;
@@ -779,6 +780,7 @@ const links: Record<string, LinkEntry> = {
           anchors: {},
           node: "replication" as const,
           sourceId: target.id,
+          ...(destinationId !== undefined ? { destinationId } : {}),
           destinationRegion: region,
           destinationAccount: account,
           // Replication mirrors deletions and corruption: not a backup.

@@ -368,6 +368,8 @@ export interface SnapshotPolicy extends NodeIdentity {
 export interface Replication extends NodeIdentity {
   node: "replication";
   sourceId: Fact<string>;
+  /** Node id of the destination component when it is in the scan (the replica bucket). */
+  destinationId?: string;
   destinationRegion: Fact<string>;
   destinationAccount: Fact<string | null>;
   /** True when the replica keeps restorable points (replicated automated backups), not just a mirror. */
