@@ -392,6 +392,13 @@ function inAccountScope(scope: BackupSelection["accountScope"], account: Fact<st
   return typeof account === "string" ? scope.includes(account) : true;
 }
 
+/** Streams of `external_backups:` entries carry this mechanism id prefix (they have no node in the graph). */
+export const EXTERNAL_MECHANISM_PREFIX = "external:";
+
+export function isExternalStream(s: RecoveryStream): boolean {
+  return s.mechanismId?.startsWith(EXTERNAL_MECHANISM_PREFIX) === true;
+}
+
 /**
  * Coverage stated in the config (`external_backups:`): all its tags must match and its
  * address glob, when given; it keeps points at its frequency and retention, with copies
@@ -409,10 +416,11 @@ function externalContribution(e: ExternalBackup, c: Component): Contribution {
   const why = (what: string) => unknownFact(`external backup ${e.name} states no ${what}`, `set ${what === "frequency" ? "frequency_hours" : "retention_days"} of ${e.name} in the config`);
   const retentionDays: Fact<number | null> = e.retentionDays ?? why("retention");
   const intervalHours: Fact<number> = e.frequencyHours ?? why("frequency");
-  const mechanismId = `external:${e.name}`;
+  const mechanismId = `${EXTERNAL_MECHANISM_PREFIX}${e.name}`;
   const streams: RecoveryStream[] = [{ via: "external", mechanismId, retentionDays, intervalHours, region: c.region, account: c.account, location }];
   for (const region of e.copyRegions) streams.push({ via: "copy", mechanismId, retentionDays, intervalHours, region, account: c.account, location });
   for (const account of e.copyAccounts) streams.push({ via: "copy", mechanismId, retentionDays, intervalHours, region: c.region, account, location });
+  if (e.vaultLock) for (const s of streams) s.externalLock = e.vaultLock;
   return { status, streams, related: [] };
 }
 

@@ -91,6 +91,8 @@ export interface RecoveryStream {
   coldAfterDays?: Fact<number | null>;
   /** Vault node id the points are stored in (plan rules, copy actions), when known. */
   vaultId?: Fact<string>;
+  /** Lock on the points of an `external_backups:` entry (its vault_lock), when the config states one. */
+  externalLock?: "compliance" | "governance";
 }
 
 export interface NativeBackup {

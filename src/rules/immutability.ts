@@ -48,7 +48,9 @@ function judge(ctx: RuleContext, c: Component): Verdict {
   }
   const held = vaultsOf(ctx, c);
   const locked = held.vaults.filter((v) => v.lock?.mode === "compliance");
-  if (objectLock || locked.length) return { kind: "locked", vaults: locked, objectLock };
+  // An external backup stated with vault_lock: compliance keeps WORM points outside the scan.
+  const externalLocked = ctx.graph.coverage.get(c.id)?.streams.some((s) => s.externalLock === "compliance") === true;
+  if (objectLock || locked.length || externalLocked) return { kind: "locked", vaults: locked, objectLock };
   if (unknown || held.unknown || held.vaults.some((v) => v.lock && isUnknownFact(v.lock.mode))) return { kind: "unknown" };
   return { kind: "unlocked", noLock: held.vaults.filter((v) => !v.lock), governance: held.vaults.filter((v) => v.lock?.mode === "governance"), governanceObjectLock };
 }

@@ -2,6 +2,7 @@
 import type { BackupPlan, Component, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Requirement } from "../policy/types.js";
+import { isExternalStream } from "../graph/coverage.js";
 import { holdsBackupableData } from "./scope.js";
 import type { Level, RelatedLocation, Rule } from "./types.js";
 
@@ -35,10 +36,17 @@ function isPlanStream(s: RecoveryStream, graph: Graph): boolean {
 export function copiesOf(c: Component, coverage: Coverage | undefined, graph: Graph): CopyOf[] {
   const out: CopyOf[] = c.copies.map((x) => ({ ...x }));
   for (const s of coverage?.streams ?? []) {
-    if (s.via !== "copy" || !isPlanStream(s, graph)) continue;
-    const copy: CopyOf = { region: s.region, account: s.account, via: "backup-copy-action", location: s.location, planId: s.mechanismId! };
+    if (s.via !== "copy") continue;
+    // Copies stated in the config's external_backups (copy_regions, copy_accounts) count like copy actions.
+    const external = isExternalStream(s);
+    if (!external && !isPlanStream(s, graph)) continue;
+    const copy: CopyOf = external
+      ? { region: s.region, account: s.account, via: "external-backup-copy", location: s.location }
+      : { region: s.region, account: s.account, via: "backup-copy-action", location: s.location, planId: s.mechanismId! };
     if (s.vaultId !== undefined) copy.vaultId = s.vaultId;
-    if (!out.some((o) => o.via === copy.via && o.location && sameLocation(o.location, s.location))) out.push(copy);
+    // One external_backups entry states several copies at the same place: tell them apart by destination.
+    const same = (o: CopyOf) => o.via === copy.via && o.location !== undefined && sameLocation(o.location, s.location) && (!external || (o.region === copy.region && o.account === copy.account));
+    if (!out.some(same)) out.push(copy);
   }
   return out;
 }
@@ -77,6 +85,7 @@ function regionText(r: Fact<string>): string {
 
 const VIA_NAMES: Record<string, string> = {
   "backup-copy-action": "AWS Backup copy action",
+  "external-backup-copy": "backup copy declared in external_backups",
   "dynamodb-global-table": "DynamoDB global table replica",
   "s3-replication": "S3 replication rule",
   "rds-automated-backups-replication": "RDS automated backups replication",

@@ -1,6 +1,7 @@
 /** Retention rules (SPEC section 4, RET-*): how long recovery points are kept, against the class, the defaults and the plan's own lifecycle. */
 import type { Aggregate, ValueSource } from "../graph/aggregate.js";
 import { daysText, effectiveRetention, exceeds, fallsShort, hoursText, immediatelyAvailable } from "../graph/aggregate.js";
+import { EXTERNAL_MECHANISM_PREFIX, isExternalStream } from "../graph/coverage.js";
 import type { BackupPlan, BackupPlanRule, Component, Location } from "../graph/types.js";
 import type { Requirement } from "../policy/types.js";
 import { fromClass, judgedForRetention, landing, levelFor, retentionBreakdown, sourceText, viaText, where } from "./recovery-common.js";
@@ -29,8 +30,11 @@ function describeSource(agg: Aggregate) {
 /** The fix for a retention below `days`: raise the in-block attribute, or add a plan rule. */
 function retentionFix(c: Component, agg: Aggregate, days: number): string {
   const own = agg.sources.find((s) => s.source.anchor !== undefined && c.anchors[s.source.anchor!]);
-  const plan = agg.sources.find((s) => s.source.via === "plan-rule" || s.source.via === "copy");
+  const isExternal = (s: ValueSource) => s.stream !== undefined && isExternalStream(s.stream);
+  const external = agg.sources.find((s) => isExternal(s.source));
+  const plan = agg.sources.find((s) => (s.source.via === "plan-rule" || s.source.via === "copy") && !isExternal(s.source));
   const steps: string[] = [];
+  if (external) steps.push(`raise retention_days of external backup ${external.source.stream!.mechanismId!.slice(EXTERNAL_MECHANISM_PREFIX.length)} (${where(external.source.location)}) to at least ${days}`);
   if (plan) steps.push(`raise delete_after of the plan rule at ${where(plan.source.location)} to at least ${days}`);
   if (own && c.kind === "log-store") steps.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
   // Native automated backups keep at most 35 days (RDS, Aurora, DynamoDB PITR, ElastiCache, Redshift).
