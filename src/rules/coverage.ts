@@ -120,13 +120,15 @@ export const selectionTargetsNothing: Rule = {
         const t = miss.criterion;
         const near = miss.componentIds.map((id) => byId.get(id)).filter((c): c is Component => c !== undefined);
         const block = m.anyTags.includes(t) ? "selection_tag" : "condition";
-        const sample = near[0]!;
-        const tags = isUnknownFact(sample.tags) ? {} : sample.tags;
-        const close = Object.entries(tags).find(([k]) => k.toLowerCase() === String(t.key).toLowerCase());
+        // Name the closest carrier: the one with the criterion's value under a key in another case, when there is one.
+        const closeTag = (c: Component) => Object.entries(isUnknownFact(c.tags) ? {} : c.tags).find(([k]) => k.toLowerCase() === String(t.key).toLowerCase());
+        const sample = near.find((c) => closeTag(c)?.[1] === t.value) ?? near[0]!;
+        const close = closeTag(sample);
+        const others = near.filter((c) => c !== sample).length;
         ctx.report({
           message:
             `${m.address} selects ${block} ${String(t.key)}=${String(t.value)}, which no backup-selectable resource in its account and region carries, ` +
-            `while ${sample.address}${near.length > 1 ? ` and ${near.length - 1} more` : ""} carries ${close ? `${close[0]}=${String(close[1])}` : "a near match"} (tag matching is case-sensitive), ` +
+            `while ${sample.address}${others > 0 ? ` (and ${others} more with a near match)` : ""} carries ${close ? `${close[0]}=${String(close[1])}` : "a near match"} (tag matching is case-sensitive), ` +
             `so the selection very likely backs up nothing. Correct the ${block} to the tag the resources carry.`,
           subject: m.address,
           subjectKind: "resource",
