@@ -63,6 +63,8 @@ describe("fixture projects", () => {
       const missing = want.findings.filter((e) => !got.some((g) => matches(e, g)));
       const unexpected = got.filter((g) => !want.findings.some((e) => matches(e, g)));
       expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });
+      // Issue 3, "Done when": a retention finding prints the strength of the requirement it cites.
+      for (const f of result.findings.filter((x) => x.ruleId === "RET-001")) expect(f.message, `${f.subject}: ${f.message}`).toMatch(/\b(law|standard|convention)\b/);
       const reasons = result.unknowns.map((u) => `${u.subject}: ${u.what}: ${u.reason}`);
       for (const text of want.unknowns) expect(reasons.some((r) => r.includes(text)), `unknown containing "${text}" in ${reasons.join(" | ")}`).toBe(true);
     });
