@@ -116,7 +116,7 @@ export class ModuleInstance {
       default: {
         if (!firstName) throw new EvalError(`Invalid reference "${name}"`);
         const key = `${name}.${firstName}`;
-        if (!this.def.resources.has(key)) throw new EvalError(`Reference to undeclared resource ${key}`);
+        if (!this.def.resources.has(key)) return { value: this.danglingResource(key), consumed: 1 };
         const r = this.resolveResource(key, steps.slice(1), evaluateKey);
         return { value: r.value, consumed: r.consumed + 1 };
       }
@@ -271,6 +271,17 @@ export class ModuleInstance {
     }
     if (attr(decl.node, "count")) return { value: expansion.instances.map((i) => this.instanceObject(decl, i)), consumed: 0 };
     return { value: makeObject(expansion.instances.map((i) => [String(i.key), this.instanceObject(decl, i)])), consumed: 0 };
+  }
+
+  /**
+   * A reference to a resource this module does not declare (`terraform validate`
+   * rejects it). It still names an address, so a backup selection listing it is
+   * seen to select nothing (COV-002) rather than making every coverage unknown.
+   */
+  private danglingResource(key: string): Value {
+    const obj = makeObject();
+    Object.defineProperty(obj, RESOURCE_ADDRESS, { value: `${this.path ? this.path + "." : ""}${key}`, enumerable: false });
+    return obj;
   }
 
   private instanceAddress(decl: ResourceDecl, key: string | number | null, unknownKey: boolean): string {
