@@ -66,6 +66,11 @@ function availabilityShortfall(c: Component, ctx: RuleContext, need: Requirement
   };
 }
 
+/** A maximum of another class that this minimum overrides (GDPR Art. 17(3)(b)): said in the message so nobody "fixes" it by lowering retention. */
+function conflictNote(conflicts: readonly string[]): string {
+  return conflicts.map((t) => ` Note: ${t}.`).join("");
+}
+
 export const retentionBelowRegime: Rule = {
   meta: {
     id: "RET-001",
@@ -128,7 +133,8 @@ export const retentionBelowRegime: Rule = {
           agg.sources.map((s) => s.source),
           `${c.address} ${kept(c)} for at most ${observed} (${retentionBreakdown(agg)}); ${sourceText(min)}: ${min.value} days. ` +
             `${retentionFix(c, agg, min.value)}, or change the class.` +
-            (availability ? ` Also, ${availability.text}` : ""),
+            (availability ? ` Also, ${availability.text}` : "") +
+            conflictNote(req.conflicts),
           levelFor(min),
         );
       } else if (short === false && availability) {
