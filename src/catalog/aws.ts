@@ -10,7 +10,7 @@ import { isList, isRef, isUnknown as isUnknownValue, type Value } from "../terra
 import { awsMechanisms, awsVaultLinks, keyIdOf, regionAndAccountOfArn } from "./aws-mechanisms.js";
 import { awsKeyLinks, kmsKeyFacts, kmsObjectsOfReplicationRule, replicaBlocks, replicaKeyFacts, sseKms } from "./aws-keys.js";
 import type { CatalogContext, ComponentEntry, LinkEntry, ProviderCatalog } from "./index.js";
-import { blocksAt, boolFact, isSet, lookup, numFact, rawValue, strFact, toLocation } from "./read.js";
+import { atOf, blocksAt, boolFact, isSet, lookup, numFact, rawValue, strFact, toLocation } from "./read.js";
 
 const PROVIDER_DOCS = "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/";
 
@@ -733,6 +733,10 @@ const links: Record<string, LinkEntry> = {
       const years = numFact(link.body, "rule.default_retention.years", null);
       const retention: Fact<number | null> = typeof years === "number" ? years * 365 : days;
       target.objectLock = { enabled: true, mode: strFact(link.body, "rule.default_retention.mode", null) ?? unknownFact("no default retention mode"), retentionDays: retention, location: toLocation(link.header) };
+      const modeAt = atOf(lookup(link.body, "rule.default_retention.mode"));
+      const retentionAt = atOf(lookup(link.body, `rule.default_retention.${typeof years === "number" ? "years" : "days"}`));
+      if (modeAt) target.objectLock.modeLocation = toLocation(modeAt);
+      if (retentionAt) target.objectLock.retentionLocation = toLocation(retentionAt);
     },
   },
   aws_s3_bucket_server_side_encryption_configuration: {

@@ -154,7 +154,7 @@ export interface Component extends NodeIdentity {
   /** A final snapshot/backup is taken when the resource is deleted (RDS skip_final_snapshot = false...). */
   finalSnapshot?: Fact<boolean>;
   /** S3 Object Lock (WORM) on the data itself. */
-  objectLock?: { enabled: Fact<boolean>; mode?: Fact<string>; retentionDays?: Fact<number | null>; location: Location };
+  objectLock?: { enabled: Fact<boolean>; mode?: Fact<string>; retentionDays?: Fact<number | null>; location: Location; modeLocation?: Location; retentionLocation?: Location };
   /** For stores that expire their own data (log groups, queues, streams, S3 expiration): days kept; null = forever. */
   dataRetentionDays?: Fact<number | null>;
   /** Anchor key of the attribute deciding dataRetentionDays, when it is in the component's block. */

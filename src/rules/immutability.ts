@@ -215,7 +215,7 @@ export const immutabilityTooWeak: Rule = {
           subject: j.c.address,
           subjectKind: "resource",
           root: j.c.root,
-          location: j.c.objectLock!.location,
+          location: j.c.objectLock!.modeLocation ?? j.c.objectLock!.location,
           anchor: "object-lock.mode",
           related: [],
         });
@@ -237,7 +237,7 @@ export const immutabilityTooWeak: Rule = {
           subject: j.c.address,
           subjectKind: "resource",
           root: j.c.root,
-          location: ol.location,
+          location: ol.retentionLocation ?? ol.location,
           anchor: "object-lock.retention",
           related: [],
         });
