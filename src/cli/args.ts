@@ -7,6 +7,11 @@ import { isReportFormat, REPORT_FORMATS, type ReportFormat } from "../report/ind
 export interface ScanCommand {
   command: "scan";
   paths: string[];
+  /**
+   * `--changed FILE` or the files of `restorable pre-commit`, relative to the cwd:
+   * only findings in a change (SPEC section 4) are printed and gate. Absent = all.
+   */
+  changed?: string[];
   format: ReportFormat;
   output?: string;
   config?: string;
@@ -35,6 +40,7 @@ const OPTIONS = {
   baseline: { type: "string" },
   root: { type: "string" },
   exclude: { type: "string", multiple: true },
+  changed: { type: "string", multiple: true },
   "report-unknown": { type: "boolean" },
   now: { type: "string" },
   quiet: { type: "boolean", short: "q" },
@@ -61,10 +67,35 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (command === undefined) throw new UsageError(`missing command; use "restorable scan [PATH...]" (${HELP_HINT})`);
   if (command === "help") return { command: "help" };
   if (command === "version") return { command: "version" };
+  if (command === "pre-commit") return preCommitCommand(values, paths);
   if (command !== "scan") throw new UsageError(`unknown command "${command}"; use "restorable scan [PATH...]" (${HELP_HINT})`);
+  const changed = (values.changed ?? []).map((f) => nonEmpty("--changed", f) as string);
+  return {
+    ...scanOptionsOf(values),
+    paths: paths.length === 0 ? ["."] : paths,
+    ...(changed.length > 0 ? { changed } : {}),
+  };
+}
+
+/**
+ * `restorable pre-commit [FILE...]`, as pre-commit calls it with the staged file
+ * names: the whole project under the cwd (the repository root) is scanned, since
+ * a backup plan often lives in another file than the data it covers, and only
+ * the findings in those files, or related to them, are printed and gate.
+ * No FILE (a manual run) gates every finding.
+ */
+function preCommitCommand(values: ParsedValues, files: string[]): ScanCommand {
+  if (values.changed !== undefined) throw new UsageError(`pre-commit takes the changed files as arguments, not --changed; use "restorable pre-commit [FILE...]"`);
+  const changed = files.filter((f) => f.trim() !== "");
+  const root = nonEmpty("--root", values.root);
+  return { ...scanOptionsOf(values), paths: [root ?? "."], ...(changed.length > 0 ? { changed } : {}) };
+}
+
+type ParsedValues = ReturnType<typeof parseOrExplain>["values"];
+
+function scanOptionsOf(values: ParsedValues): Omit<ScanCommand, "paths" | "changed"> {
   return {
     command: "scan",
-    paths: paths.length === 0 ? ["."] : paths,
     format: formatOf(values.format),
     ...optional("output", nonEmpty("--output", values.output)),
     ...optional("config", nonEmpty("--config", values.config)),

@@ -3,6 +3,9 @@ export function usage(version: string): string {
 
 Usage:
   restorable scan [options] [PATH...]     scan files or folders (default: .); "-" reads standard input
+  restorable pre-commit [options] [FILE...]
+                                          scan the project under the current folder; print and gate
+                                          only findings in FILE... or related to them (pre-commit hook)
   restorable --version | --help
 
 Options:
@@ -15,6 +18,8 @@ Options:
       --baseline FILE      SARIF of an earlier scan: its results do not fail the run
       --root DIR           scan root (paths in reports are relative to it)
       --exclude GLOB       skip matching files; repeatable
+      --changed FILE       print and gate only findings in FILE or with a related location in it
+                           (SARIF keeps every result); repeatable
       --report-unknown     add undecidable checks to SARIF as UNK-001 notes
       --now DATE           date that decides ignore expiry (default: SOURCE_DATE_EPOCH, else today)
   -q, --quiet              list only findings at or above --fail-on, no summary

@@ -1,8 +1,9 @@
 import { readFile, stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
+import { scanRootFor } from "../discover/index.js";
 import { UsageError } from "../errors.js";
 import { oneLine } from "../report/common.js";
-import { exitCodeFor, formatReport, readBaselineFingerprints } from "../report/index.js";
+import { changedFileSet, exitCodeFor, formatReport, readBaselineFingerprints, resultInChange } from "../report/index.js";
 import type { ScanOptions, ScanResult } from "../scan-result.js";
 import { parseCommandLine, type ScanCommand, wantsDebug } from "./args.js";
 import { usage } from "./help.js";
@@ -89,10 +90,31 @@ async function runScan(command: ScanCommand, io: CliIo, deps: CliDeps): Promise<
     failOn: command.failOn,
     ...(baseline !== undefined ? { baseline } : {}),
   };
-  const report = formatReport(result, command.format, reportOptions);
+  const changed = command.changed === undefined ? undefined : await changedFilesUnderRoot(command, io.cwd);
+  const shown = changed === undefined ? result : resultInChange(result, changed);
+  // SARIF keeps every result even for a change: an uploaded SARIF without them would close their alerts.
+  const report = formatReport(command.format === "sarif" ? result : shown, command.format, reportOptions);
   if (output !== undefined) await writeFileAtomically(output, report);
   else io.stdout.write(report);
-  return exitCodeFor(result, reportOptions);
+  if (changed !== undefined && !command.quiet) io.stderr.write(changeNote(result, shown, changed));
+  return exitCodeFor(shown, reportOptions);
+}
+
+/** `--changed` files (relative to the cwd) as paths relative to the scan root; files outside it drop out. */
+async function changedFilesUnderRoot(command: ScanCommand, cwd: string): Promise<Set<string>> {
+  const inputs = await Promise.all(
+    command.paths.filter((p) => p !== "-").map(async (p) => ({ path: resolve(cwd, p), isDirectory: (await kindOf(resolve(cwd, p))) === "directory" })),
+  );
+  const root = scanRootFor(inputs, cwd, command.root === undefined ? undefined : resolve(cwd, command.root));
+  const underRoot = (command.changed ?? []).map((f) => relative(root, resolve(cwd, f))).filter((rel) => rel !== "" && rel.split(/[\\/]/)[0] !== ".." && !isAbsolute(rel));
+  return changedFileSet(underRoot);
+}
+
+function changeNote(result: ScanResult, shown: ScanResult, changed: ReadonlySet<string>): string {
+  const elsewhere = result.findings.length - shown.findings.length;
+  const files = changed.size === 1 ? "1 changed file" : `${changed.size} changed files`;
+  const rest = elsewhere === 0 ? "" : `; ${elsewhere} more elsewhere in the project (run "restorable scan" to see them)`;
+  return `restorable: findings in or related to ${files}${rest}\n`;
 }
 
 async function loadScan(): Promise<ScanFn> {

@@ -1,5 +1,6 @@
 import { posix } from "node:path";
 import type { Finding } from "../rules/types.js";
+import type { ScanResult } from "../scan-result.js";
 
 /**
  * SPEC section 4: a result is "in a change" (pre-commit, the Action's
@@ -34,4 +35,17 @@ export function normalizeChangedPath(path: string): string {
   if (slashed === "") return "";
   const normalized = posix.normalize(slashed);
   return normalized === "." ? "" : normalized.replace(/^\.\//, "").replace(/\/$/, "");
+}
+
+/**
+ * The result as seen from a change: findings in the change, and unknowns located
+ * in a changed file. Components and stats stay whole. For what is printed and
+ * gates only: never upload a SARIF built from it (dropped results close alerts).
+ */
+export function resultInChange(result: ScanResult, changedFiles: ReadonlySet<string>): ScanResult {
+  return {
+    ...result,
+    findings: findingsInChange(result.findings, changedFiles),
+    unknowns: result.unknowns.filter((u) => u.location !== undefined && changedFiles.has(normalizeChangedPath(u.location.file))),
+  };
 }

@@ -29,7 +29,7 @@ export function formatReport(result: ScanResult, format: ReportFormat, opts: Rep
 export type { FailOn, ReportOptions } from "./common.js";
 export { countingFindings, exitCodeFor, FAIL_ON_LEVELS, isFailOn } from "./gate.js";
 export { readBaselineFingerprints } from "./baseline.js";
-export { changedFileSet, findingsInChange, inChange, normalizeChangedPath } from "./changes.js";
+export { changedFileSet, findingsInChange, inChange, normalizeChangedPath, resultInChange } from "./changes.js";
 export { formatJson, toJsonReport } from "./json.js";
 export { formatMarkdown } from "./markdown.js";
 export { formatSarif, toSarif } from "./sarif.js";

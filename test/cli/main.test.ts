@@ -327,3 +327,77 @@ describe("output on stdout", () => {
     expect((await cli(["scan", "--help"])).stdout).toBe(help.stdout);
   });
 });
+
+describe("pre-commit and --changed: only findings in the change print and gate", () => {
+  const [, cov] = FINDINGS as [Finding, Finding];
+
+  it("pre-commit scans the whole project under the cwd, whatever files it is given", async () => {
+    const r = await cli(["pre-commit", "envs/prod/backup.tf"], only(ret, cov, mon));
+    expect(r.scanned.map((o) => o.paths)).toEqual([["."]]);
+    expect(r.scanned[0]?.cwd).toBe(work);
+  });
+
+  it("a finding on db.tf whose related location is the changed backup.tf prints and blocks", async () => {
+    const r = await cli(["pre-commit", "envs/prod/backup.tf"], only(ret, cov, mon));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("RET-001");
+    expect(r.stdout).toContain("MON-001");
+    expect(r.stdout).not.toContain("COV-001");
+    expect(r.stderr).toBe('restorable: findings in or related to 1 changed file; 1 more elsewhere in the project (run "restorable scan" to see them)\n');
+  });
+
+  it("an error finding outside the change neither prints nor blocks", async () => {
+    const r = await cli(["pre-commit", "envs/prod/network.tf", "README.md"], only(ret, cov));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain("aws_dynamodb_table.orders");
+    expect(r.stdout).toContain("no findings");
+  });
+
+  it("takes the options a hook's args add before the file names", async () => {
+    const r = await cli(["pre-commit", "--fail-on", "warning", "-q", "envs/prod/backup.tf"], only(mon, cov));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("MON-001");
+    expect(r.stderr).toBe("");
+  });
+
+  it("without file names gates every finding (a manual run)", async () => {
+    const r = await cli(["pre-commit"], only(cov));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("COV-001");
+    expect(r.stderr).toBe("");
+  });
+
+  it("with --root, scans that folder and matches the given files relative to it", async () => {
+    const atRoot: Finding = { ...cov, location: { ...cov.location, file: "db.tf" } };
+    const r = await cli(["pre-commit", "--root", "infra", "infra/db.tf"], only(atRoot));
+    expect(r.scanned.map((o) => o.paths)).toEqual([["infra"]]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("COV-001");
+  });
+
+  it("scan --changed filters the same way; paths are relative to the cwd and may be repeated", async () => {
+    const r = await cli(["scan", "infra", "--changed", "./envs/prod/db.tf", "--changed", "elsewhere.tf"], only(ret, cov, mon));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("COV-001");
+    expect(r.stdout).toContain("RET-001");
+    expect((await cli(["scan", "infra", "--changed", "elsewhere.tf"], only(ret, cov))).code).toBe(0);
+  });
+
+  it("keeps every result in SARIF (an upload without them would close their alerts) but gates only the change", async () => {
+    const r = await cli(["scan", "infra", "--format", "sarif", "--changed", "elsewhere.tf"], only(ret, cov));
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { runs: { results: unknown[] }[] }).runs[0]?.results).toHaveLength(2);
+  });
+
+  it("filters JSON output to the change", async () => {
+    const r = await cli(["scan", "infra", "--format", "json", "--changed", "envs/prod/backup.tf"], only(ret, cov));
+    expect(r.stdout).toContain("RET-001");
+    expect(r.stdout).not.toContain("COV-001");
+  });
+
+  it("rejects --changed on pre-commit (the files are its arguments)", async () => {
+    const r = await cli(["pre-commit", "--changed", "a.tf"]);
+    expect(r.code).toBe(2);
+    expect(r.scanned).toEqual([]);
+  });
+});
