@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { Language, type Node, Parser, type Tree } from "web-tree-sitter";
 import type { Body, ParsedFile, ParseProblem, TemplatePart } from "./ast.js";
 import { Converter, ShapeError } from "./convert.js";
@@ -16,10 +18,8 @@ export interface HclParser {
 
 /** Loads the Terraform grammar once; the returned parser holds no per-file state between calls. */
 export async function createHclParser(): Promise<HclParser> {
-  const require = createRequire(import.meta.url);
-  const grammarDir = path.dirname(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/package.json"));
   await Parser.init();
-  const language = await Language.load(path.join(grammarDir, "tree-sitter-terraform.wasm"));
+  const language = await Language.load(grammarWasm());
   const parser = new Parser();
   parser.setLanguage(language);
   const parseTree = (text: string): Tree => {
@@ -31,6 +31,17 @@ export async function createHclParser(): Promise<HclParser> {
     parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath),
     parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath),
   };
+}
+
+/**
+ * The Terraform grammar: next to this module in the Action's bundle (dist/, where
+ * node_modules is absent; web-tree-sitter finds its own .wasm there too), else from the package.
+ */
+function grammarWasm(): string {
+  const bundled = fileURLToPath(new URL("tree-sitter-terraform.wasm", import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/package.json")), "tree-sitter-terraform.wasm");
 }
 
 type ParseTree = (text: string) => Tree;

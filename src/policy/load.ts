@@ -3,14 +3,17 @@
  * with the JSON Schemas in policies/schema/. They ship with the package: the
  * folder is found relative to this module, from src/ (tests) and lib/ (build) alike.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import type { Strength } from "./types.js";
 import { parseYaml, problemAt, schemaProblem, type YamlPath, type YamlSource } from "./yaml.js";
 
-export const POLICY_DIR = fileURLToPath(new URL("../../policies/", import.meta.url));
+/** src/policy and lib/policy: ../../policies; the Action's bundle (dist/index.js): ../policies, the action's root. */
+export const POLICY_DIR = [new URL("../policies/", import.meta.url), new URL("../../policies/", import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((dir) => existsSync(path.join(dir, "classes.yaml"))) ?? fileURLToPath(new URL("../../policies/", import.meta.url));
 
 const SCHEMA_BASE = "https://restorable.dev/schema/";
 export const SCHEMA_IDS = {

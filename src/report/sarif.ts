@@ -23,16 +23,34 @@ export const SRCROOT = "%SRCROOT%";
 export const MAX_RELATED_LOCATIONS = 20;
 /** GitHub code scanning keeps at most 20 tags per rule. */
 export const MAX_RULE_TAGS = 20;
+/**
+ * GitHub code scanning rejects a run with more than 25,000 results (and more than 1,000
+ * locations per result, which MAX_RELATED_LOCATIONS keeps far below):
+ * https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit
+ * Beyond it the most severe results are kept and the run says how many were left out.
+ */
+export const MAX_RESULTS_PER_RUN = 25_000;
 
-export type SarifOptions = Pick<ReportOptions, "reportUnknown" | "baseline">;
+export type SarifOptions = Pick<ReportOptions, "reportUnknown" | "baseline"> & {
+  /**
+   * Code scanning category (`runAutomationDetails.id`, written as "category/"): separates
+   * analyses of the same commit, e.g. one per Terraform root. Absent: no automationDetails,
+   * so `upload-sarif`'s own `category` input applies.
+   */
+  category?: string;
+  /** Cap on results per run; default MAX_RESULTS_PER_RUN. */
+  maxResults?: number;
+};
 
 export function toSarif(result: ScanResult, options: SarifOptions = {}): Sarif.Log {
   const rules = driverRules(result, options);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = [
+  const all = [
     ...sortedFindings(result.findings).map((f) => findingResult(f, indexOfRule(ruleIndex, f.ruleId), options)),
     ...(options.reportUnknown ? unknownResults(result.unknowns, indexOfRule(ruleIndex, UNKNOWN_RULE_ID), options) : []),
-  ].sort(compareResults);
+  ];
+  const results = mostSevere(all, options.maxResults ?? MAX_RESULTS_PER_RUN).sort(compareResults);
+  const automationDetails = automationDetailsOf(options.category);
   return {
     $schema: SARIF_SCHEMA_URI,
     version: "2.1.0",
@@ -50,10 +68,33 @@ export function toSarif(result: ScanResult, options: SarifOptions = {}): Sarif.L
         // (GitHub) resolve %SRCROOT% against their own checkout.
         originalUriBaseIds: { [SRCROOT]: { description: { text: "The scan root: result URIs are relative to it." } } },
         columnKind: "utf16CodeUnits",
+        ...(automationDetails !== undefined ? { automationDetails } : {}),
         results,
+        ...(all.length > results.length
+          ? { properties: { omittedResults: all.length - results.length, omittedReason: `GitHub code scanning accepts at most ${options.maxResults ?? MAX_RESULTS_PER_RUN} results per run; the most severe are kept` } }
+          : {}),
       },
     ],
   };
+}
+
+/** "category/": GitHub reads the part before the last "/" as the category, the rest as a run id. */
+function automationDetailsOf(category: string | undefined): Sarif.RunAutomationDetails | undefined {
+  const trimmed = category?.trim() ?? "";
+  if (trimmed === "") return undefined;
+  return { id: trimmed.endsWith("/") ? trimmed : `${trimmed}/` };
+}
+
+const LEVEL_ORDER: Record<string, number> = { error: 0, warning: 1, note: 2, none: 3 };
+
+/** At most `max` results: errors first, then warnings, then notes; order within a level kept. */
+function mostSevere(results: Sarif.Result[], max: number): Sarif.Result[] {
+  if (results.length <= max) return results;
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (LEVEL_ORDER[a.r.level ?? "warning"] ?? 1) - (LEVEL_ORDER[b.r.level ?? "warning"] ?? 1) || a.i - b.i)
+    .slice(0, max)
+    .map((x) => x.r);
 }
 
 /** The SARIF log as bytes: 2-space JSON with a trailing newline. */
