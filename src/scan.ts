@@ -12,7 +12,7 @@ import { buildGraph } from "./graph/index.js";
 import type { Graph, Location } from "./graph/types.js";
 import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
 import { loadPolicy } from "./policy/index.js";
-import { ruleMetadata, runRules, type FileProblem, type Finding } from "./rules/index.js";
+import { ruleMetadata, runRules, unknownKey, type FileProblem, type Finding, type RuleUnknown } from "./rules/index.js";
 import { applySuppressions, resolveNow } from "./rules/suppress.js";
 import { buildInventory } from "./report/inventory.js";
 import type { ScanFileSystem, ScanOptions, ScanResult } from "./scan-result.js";
@@ -92,9 +92,10 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 
   const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups });
   const policy = loaded.view;
+  const ruleResults = runRules({ graph, fileProblems, policy, levels: loaded.levels });
   const findings = sortFindings(
     applySuppressions({
-      findings: runRules({ graph, fileProblems, policy, levels: loaded.levels }),
+      findings: ruleResults.findings,
       textOf: (file) => store.get(file),
       subjectHeader: headerLookup(graph),
       ignores: loaded.ignores,
@@ -107,6 +108,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ),
     ...graph.unknowns,
   ];
+  appendNew(unknowns, ruleResults.unknowns);
   return {
     tool: { name: "restorable", version: toolVersion(), informationUri: packageJson().homepage },
     rules: ruleMetadata(),
@@ -344,6 +346,12 @@ function headerLookup(graph: Graph): (root: string, address: string) => Location
 
 export function toLocation(file: string, range: Range): Location {
   return { file, startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+/** Rule unknowns (already sorted) after the evaluation's and the graph's, each subject+what+reason once. */
+function appendNew(unknowns: RuleUnknown[], fromRules: readonly RuleUnknown[]): void {
+  const seen = new Set(unknowns.map(unknownKey));
+  for (const u of fromRules) if (!seen.has(unknownKey(u))) unknowns.push(u), seen.add(unknownKey(u));
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -11,9 +11,9 @@ import { REGION_RULES } from "./region.js";
 import { RETENTION_RULES } from "./retention.js";
 import { backupFrequencyBelowRpo } from "./recovery-objective.js";
 import { IMMUTABILITY_RULES } from "./immutability.js";
-import type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
+import type { FileProblem, Finding, Rule, RuleMeta, RuleUnknown } from "./types.js";
 
-export type { FileProblem, Finding, Rule, RuleMeta } from "./types.js";
+export type { FileProblem, Finding, Rule, RuleMeta, RuleUnknown } from "./types.js";
 
 export const RULES: readonly Rule[] = [statefulComponentWithoutBackup, ...COVERAGE_RULES, ...DELETION_RULES, ...MONITORING_RULES, ...RESTORE_TESTING_RULES, unparseableInput, unrecognisedDataClass, ...ENCRYPTION_RULES, ...REGION_RULES, ...RETENTION_RULES, backupFrequencyBelowRpo, ...IMMUTABILITY_RULES].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
 
@@ -31,8 +31,15 @@ export interface RuleRun {
   rules?: readonly Rule[];
 }
 
-export function runRules(run: RuleRun): Finding[] {
+export interface RuleResults {
+  findings: Finding[];
+  /** Decisions rules could not make, deduplicated by subject, what and reason, sorted. */
+  unknowns: RuleUnknown[];
+}
+
+export function runRules(run: RuleRun): RuleResults {
   const findings: Finding[] = [];
+  const unknowns = new Map<string, RuleUnknown>();
   for (const rule of run.rules ?? RULES) {
     const override = run.levels?.get(rule.meta.id);
     if (override === "off") continue;
@@ -41,7 +48,31 @@ export function runRules(run: RuleRun): Finding[] {
       fileProblems: run.fileProblems,
       policy: run.policy,
       report: (f) => findings.push({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run.environment ?? "" }),
+      reportUnknown: (u) => {
+        const key = unknownKey(u);
+        if (!unknowns.has(key)) unknowns.set(key, withoutUndefined(u));
+      },
     });
   }
-  return findings;
+  return { findings, unknowns: sortUnknowns([...unknowns.values()]) };
+}
+
+/** Identity of an unknown: the same value, undecidable for the same reason, is listed once. */
+export function unknownKey(u: RuleUnknown): string {
+  return `${u.subject}\u0000${u.what}\u0000${u.reason}`;
+}
+
+function withoutUndefined(u: RuleUnknown): RuleUnknown {
+  return { subject: u.subject, root: u.root, what: u.what, reason: u.reason, ...(u.hint !== undefined ? { hint: u.hint } : {}), ...(u.location ? { location: u.location } : {}) };
+}
+
+/** By subject, what, reason, root: independent of rule order. */
+function sortUnknowns(list: RuleUnknown[]): RuleUnknown[] {
+  const key = (u: RuleUnknown) => [u.subject, u.what, u.reason, u.root] as const;
+  return list.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1;
+    return 0;
+  });
 }

@@ -1,4 +1,4 @@
-import type { Graph, Location } from "../graph/types.js";
+import type { Graph, Location, ScanUnknown } from "../graph/types.js";
 import type { PolicyView } from "../policy/types.js";
 
 export type Level = "error" | "warning" | "note";
@@ -75,7 +75,16 @@ export interface RuleContext {
   /** Files of the scan that could not be read or parsed: the graph may be incomplete around them. */
   fileProblems: readonly FileProblem[];
   report(finding: Omit<Finding, "ruleId" | "level" | "environment"> & { level?: Level }): void;
+  /**
+   * A decision the rule could not make because a deciding value is unknown (SPEC section 1:
+   * unknowns are listed, never turned into findings). `what` names the value and its owner
+   * ("retention of aws_dynamodb_table.x"); `reason` is the UnknownFact's own, generic reason.
+   */
+  reportUnknown(unknown: RuleUnknown): void;
 }
+
+/** What a rule could not determine; the same shape as the scan's unknowns. */
+export type RuleUnknown = ScanUnknown;
 
 /** A rule, ESLint-style: metadata and one function over the graph. */
 export interface Rule {

@@ -13,7 +13,7 @@ function policy(extra: Partial<Requirements> = {}): PolicyView {
   return { requirementsFor: () => ({ ...defaultRequirements(), ...extra }) };
 }
 function run(resources: ReturnType<typeof res>[], view: PolicyView = policy()) {
-  return runRules({ graph: buildGraph([root(resources)]), fileProblems: [], policy: view, rules: ENCRYPTION_RULES });
+  return runRules({ graph: buildGraph([root(resources)]), fileProblems: [], policy: view, rules: ENCRYPTION_RULES }).findings;
 }
 const db = (name: string, attrs: Parameters<typeof res>[2] = {}) =>
   res("aws_db_instance", name, { identifier: name, engine: "postgres", backup_retention_period: 35, ...attrs });

@@ -17,7 +17,7 @@ const table = (name: string, attrs: Parameters<typeof res>[2] = {}, o: Parameter
   res("aws_dynamodb_table", name, { name, hash_key: "id", point_in_time_recovery: blk({ enabled: true }), ...attrs }, o);
 
 function run(resources: ReturnType<typeof res>[], view: PolicyView = policy()) {
-  return runRules({ graph: buildGraph([root(resources)]), fileProblems: [], policy: view, rules: REGION_RULES });
+  return runRules({ graph: buildGraph([root(resources)]), fileProblems: [], policy: view, rules: REGION_RULES }).findings;
 }
 
 describe("REG-001", () => {

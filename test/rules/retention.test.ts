@@ -38,7 +38,7 @@ const POLICY = classed({
 });
 
 function run(roots: EvaluatedRoot[], rules: Rule[], policy: PolicyView = POLICY) {
-  return runRules({ graph: buildGraph(roots), fileProblems: [], policy, rules });
+  return runRules({ graph: buildGraph(roots), fileProblems: [], policy, rules }).findings;
 }
 
 const db = (name: string, attrs: Parameters<typeof res>[2] = {}) => res("aws_db_instance", name, { identifier: name, ...attrs });
