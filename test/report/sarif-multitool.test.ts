@@ -7,6 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { findingFingerprint } from "../../src/report/common.js";
 import { formatSarif } from "../../src/report/sarif.js";
+import { scan } from "../../src/scan.js";
 import { FINDINGS, finding, loc, scanResult } from "./fixtures.js";
 
 const run = promisify(execFile);
@@ -34,7 +35,8 @@ async function validate(sarif: string): Promise<{ level: string; ruleId: string;
   writeFileSync(input, sarif);
   const { stdout } = await run(multitoolBinary(), ["validate", "--rule-kind", "Gh;Sarif", "--level", "Error;Warning", "--output", output, input], {
     cwd: dir,
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
+    // Without ICU (slim CI images) .NET aborts unless told to run culture-invariant.
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: "1" },
     timeout: 120_000,
   });
   expect(stdout).toContain("Analysis completed successfully");
@@ -59,6 +61,12 @@ describe("SARIF Multitool validate --rule-kind Gh;Sarif", () => {
     });
     const sarif = formatSarif(result, { reportUnknown: true, baseline: new Set([findingFingerprint(FINDINGS[0]!)]) });
     expect(await validate(sarif)).toEqual([]);
+  });
+
+  it("reports no error and no warning on the demo's real scan (with a category and unknowns)", async () => {
+    const result = await scan({ paths: ["fixtures/demo"], cwd: join(import.meta.dirname, "..", ".."), env: {} });
+    expect(result.findings.length).toBeGreaterThan(10);
+    expect(await validate(formatSarif(result, { reportUnknown: true, category: "restorable/demo" }))).toEqual([]);
   });
 
   it("reports no error and no warning on an empty scan", async () => {
