@@ -4,3 +4,4 @@ export type { ScanOptions, ScanResult, ScanFileSystem, InventoryEntry, ScanStats
 export type { Finding, RuleMeta, Level } from "./rules/types.js";
 export type * from "./graph/types.js";
 export { UsageError } from "./errors.js";
+export { formatReport, toSarif, type ReportFormat, type ReportOptions } from "./report/index.js";
