@@ -55020,6 +55020,7 @@ function ruleMetadata() {
 }
 function runRules(run4) {
   const findings = [];
+  const unknowns = /* @__PURE__ */ new Map();
   for (const rule of run4.rules ?? RULES) {
     const override = run4.levels?.get(rule.meta.id);
     if (override === "off") continue;
@@ -55027,10 +55028,29 @@ function runRules(run4) {
       graph: run4.graph,
       fileProblems: run4.fileProblems,
       policy: run4.policy,
-      report: (f) => findings.push({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run4.environment ?? "" })
+      report: (f) => findings.push({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run4.environment ?? "" }),
+      reportUnknown: (u) => {
+        const key = unknownKey(u);
+        if (!unknowns.has(key)) unknowns.set(key, withoutUndefined(u));
+      }
     });
   }
-  return findings;
+  return { findings, unknowns: sortUnknowns([...unknowns.values()]) };
+}
+function unknownKey(u) {
+  return `${u.subject}\0${u.what}\0${u.reason}`;
+}
+function withoutUndefined(u) {
+  return { subject: u.subject, root: u.root, what: u.what, reason: u.reason, ...u.hint !== void 0 ? { hint: u.hint } : {}, ...u.location ? { location: u.location } : {} };
+}
+function sortUnknowns(list2) {
+  const key = (u) => [u.subject, u.what, u.reason, u.root];
+  return list2.sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    for (let i2 = 0; i2 < ka.length; i2++) if (ka[i2] !== kb[i2]) return ka[i2] < kb[i2] ? -1 : 1;
+    return 0;
+  });
 }
 
 // src/rules/suppress.ts
@@ -56547,16 +56567,16 @@ function evaluateSplat(expr, ctx) {
 }
 function evaluateObject(expr, ctx) {
   const out2 = makeObject();
-  let unknownKey;
+  let unknownKey2;
   for (const item of expr.items) {
     const key = item.bareKey && item.key.kind === "literal" ? String(item.key.value) : toStringValue(evaluate(item.key, ctx));
     if (typeof key !== "string") {
-      unknownKey ??= firstUnknown(key) ?? new Unknown("object key is unknown");
+      unknownKey2 ??= firstUnknown(key) ?? new Unknown("object key is unknown");
       continue;
     }
     out2[key] = evaluate(item.value, ctx);
   }
-  return unknownKey ?? out2;
+  return unknownKey2 ?? out2;
 }
 function evaluateCall(expr, ctx) {
   if (expr.name === "try") return evaluateTry(expr.args, ctx);
@@ -57221,13 +57241,13 @@ var ModuleInstance = class _ModuleInstance {
     Object.defineProperty(obj2, RESOURCE_ADDRESS, { value: `${this.path ? this.path + "." : ""}${key}`, enumerable: false });
     return obj2;
   }
-  instanceAddress(decl, key, unknownKey) {
+  instanceAddress(decl, key, unknownKey2) {
     const base = `${this.path ? this.path + "." : ""}${decl.mode === "data" ? "data." : ""}${decl.type}.${decl.name}`;
-    return base + (unknownKey ? "[*]" : instanceKeySuffix(key));
+    return base + (unknownKey2 ? "[*]" : instanceKeySuffix(key));
   }
   instanceObject(decl, inst) {
-    const unknownKey = isUnknownInstance(inst);
-    const address = this.instanceAddress(decl, inst.key, unknownKey);
+    const unknownKey2 = isUnknownInstance(inst);
+    const address = this.instanceAddress(decl, inst.key, unknownKey2);
     const cached = this.objects.get(address);
     if (cached !== void 0) return cached;
     if (this.inProgress.has(address)) return new Unknown(`${address} depends on itself (reference cycle)`);
@@ -58200,9 +58220,10 @@ async function scan(options = {}) {
   });
   const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups });
   const policy = loaded.view;
+  const ruleResults = runRules({ graph, fileProblems, policy, levels: loaded.levels });
   const findings = sortFindings(
     applySuppressions({
-      findings: runRules({ graph, fileProblems, policy, levels: loaded.levels }),
+      findings: ruleResults.findings,
       textOf: (file) => store.get(file),
       subjectHeader: headerLookup(graph),
       ignores: loaded.ignores,
@@ -58215,6 +58236,7 @@ async function scan(options = {}) {
     ),
     ...graph.unknowns
   ];
+  appendNew(unknowns, ruleResults.unknowns);
   return {
     tool: { name: "restorable", version: toolVersion(), informationUri: packageJson().homepage },
     rules: ruleMetadata(),
@@ -58410,6 +58432,10 @@ function headerLookup(graph) {
 }
 function toLocation2(file, range2) {
   return { file, startLine: range2.start.line, startColumn: range2.start.column, endLine: range2.end.line, endColumn: range2.end.column };
+}
+function appendNew(unknowns, fromRules) {
+  const seen = new Set(unknowns.map(unknownKey));
+  for (const u of fromRules) if (!seen.has(unknownKey(u))) unknowns.push(u), seen.add(unknownKey(u));
 }
 function sortFindings(findings) {
   const key = (f) => [f.location.file, f.location.startLine, f.location.startColumn, f.ruleId, f.subject];
