@@ -3,6 +3,8 @@ import type { ValueSource } from "../graph/aggregate.js";
 import { effectiveInterval, hoursText, sparserThan } from "../graph/aggregate.js";
 import { judgedForFrequency, landing, levelFor, sourceText, viaText, where } from "./recovery-common.js";
 import type { Rule } from "./types.js";
+import { reportUnknownFact } from "./unknowns.js";
+import { isUnknownFact } from "../graph/types.js";
 
 export const backupFrequencyBelowRpo: Rule = {
   meta: {
@@ -42,7 +44,9 @@ export const backupFrequencyBelowRpo: Rule = {
       if (req.ephemeral) continue;
       const need = req.maxBackupIntervalHours;
       const agg = effectiveInterval(c, ctx.graph.coverage.get(c.id));
-      if (sparserThan(agg, need.value) !== true || typeof agg.value !== "number") continue;
+      const sparser = sparserThan(agg, need.value);
+      if (isUnknownFact(sparser)) reportUnknownFact(ctx, c, `backup interval of ${c.address}`, sparser);
+      if (sparser !== true || typeof agg.value !== "number") continue;
       const best = agg.source!;
       const describe = (s: ValueSource) => `${viaText(s)} runs every ${hoursText(agg.sources.find((x) => x.source === s)?.value ?? 0)} at worst (${where(s.location)})`;
       const at = landing(c, agg.sources.map((s) => s.source), describe);

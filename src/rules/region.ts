@@ -4,7 +4,9 @@ import { isUnknownFact } from "../graph/types.js";
 import type { Requirement } from "../policy/types.js";
 import { isExternalStream } from "../graph/coverage.js";
 import { holdsBackupableData } from "./scope.js";
-import type { Level, RelatedLocation, Rule } from "./types.js";
+import type { Level, RelatedLocation, Rule, RuleContext } from "./types.js";
+import { reportUnknownFact } from "./unknowns.js";
+import { unknownFact, type UnknownFact } from "../graph/types.js";
 
 /** Kinds judged for copies: data at rest that can be backed up (as COV-001). */
 
@@ -71,6 +73,30 @@ export function copiesMayBeUnseen(coverage: Coverage | undefined, graph: Graph):
   };
   if (coverage.streams.some((s) => s.via === "plan-rule" && opaque(s))) return true;
   return (coverage.uncertain ?? []).some((u) => u.streams.length === 0 || u.streams.some(opaque));
+}
+
+/** Why copies may be unseen (see copiesMayBeUnseen): the first uncertain coverage's reason, or the covering plan's unknown rules. */
+function unseenCopiesReason(coverage: Coverage | undefined, graph: Graph): UnknownFact {
+  const uncertain = coverage?.uncertain?.[0]?.reason;
+  if (uncertain) return uncertain;
+  for (const s of coverage?.streams ?? []) {
+    const plan = graph.mechanisms.find((m): m is BackupPlan => m.id === s.mechanismId && m.node === "backup-plan");
+    if (plan?.unknownRules) return plan.unknownRules;
+  }
+  return unknownFact("a backup plan covering it is not in the scan", "scan the folder that defines the backup plan too");
+}
+
+/** A copy as the subject of an unknown: "the copy in backup.tf:30" (or its mechanism). */
+function copyWhere(x: CopyOf): string {
+  return x.location ? `the copy in ${where(x.location)}` : `the ${x.via}`;
+}
+
+/** Lists the `field` of each copy that is unknown, when no copy is known to decide the rule anyway. */
+function reportUnknownCopies(ctx: RuleContext, c: Component, copies: CopyOf[], field: "region" | "account"): void {
+  for (const x of copies) {
+    const v = x[field];
+    if (isUnknownFact(v)) reportUnknownFact(ctx, c, `destination ${field} of ${copyWhere(x)}`, v, x.location ?? c.location);
+  }
 }
 
 /** The level of a finding whose requirement comes from a class (or a regime it carries): error; otherwise the rule's default. */
@@ -175,7 +201,11 @@ export const noCrossRegionCopy: Rule = {
       if (coverage?.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
       if (req.ephemeral || req.requiresCrossRegion.value !== true) continue;
-      if (copiesOf(c, coverage, ctx.graph).length > 0 || copiesMayBeUnseen(coverage, ctx.graph) || isReplicationDestination(c, ctx.graph)) continue;
+      if (copiesOf(c, coverage, ctx.graph).length > 0 || isReplicationDestination(c, ctx.graph)) continue;
+      if (copiesMayBeUnseen(coverage, ctx.graph)) {
+        reportUnknownFact(ctx, c, `whether ${c.address} has a copy outside its region`, unseenCopiesReason(coverage, ctx.graph));
+        continue;
+      }
       const level = levelFor(req.requiresCrossRegion);
       ctx.report({
         message:
@@ -236,13 +266,25 @@ export const copyInSameRegion: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (!holdsBackupableData(c) || typeof c.region !== "string") continue;
+      if (!holdsBackupableData(c)) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
       if (req.ephemeral || req.requiresCrossRegion.value !== true) continue;
       const copies = copiesOf(c, coverage, ctx.graph);
-      if (copies.length === 0 || copies.some((x) => x.region !== c.region)) continue;
+      if (copies.length === 0) continue;
+      // SPEC section 1: regions are compared only when copies exist; an unknown one on either side decides nothing.
+      if (isUnknownFact(c.region)) {
+        if (!copies.some((x) => typeof x.region === "string")) reportUnknownCopies(ctx, c, copies, "region");
+        reportUnknownFact(ctx, c, `region of ${c.address}`, c.region);
+        continue;
+      }
+      const region = c.region;
+      if (copies.some((x) => typeof x.region === "string" && x.region !== region)) continue;
+      if (copies.some((x) => isUnknownFact(x.region))) {
+        reportUnknownCopies(ctx, c, copies, "region");
+        continue;
+      }
       // Every copy is known to be in the component's region.
       const place = copyPlace(c, copies);
       const level = levelFor(req.requiresCrossRegion);
@@ -301,8 +343,16 @@ export const copiesInSameAccount: Rule = {
       const copies = copiesOf(c, coverage, ctx.graph);
       if (copies.length > 0) {
         // Accounts compared only where both are known.
-        if (typeof c.account !== "string") continue;
-        if (copies.some((x) => typeof x.account !== "string" || x.account !== c.account)) continue;
+        const own = c.account;
+        if (typeof own !== "string") {
+          if (isUnknownFact(own)) reportUnknownFact(ctx, c, `account of ${c.address}`, own);
+          continue;
+        }
+        if (copies.some((x) => typeof x.account === "string" && x.account !== own)) continue;
+        if (copies.some((x) => typeof x.account !== "string")) {
+          reportUnknownCopies(ctx, c, copies, "account");
+          continue;
+        }
       }
       const place = copyPlace(c, copies);
       const level = levelFor(need);

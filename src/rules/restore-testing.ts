@@ -4,6 +4,7 @@ import { tagMatch } from "../graph/coverage.js";
 import type { Component, RestoreTesting } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Rule } from "./types.js";
+import { reportUnknownFact } from "./unknowns.js";
 
 function samePlace(t: RestoreTesting, c: Component): Tri {
   if (isUnknownFact(t.region)) return t.region;
@@ -69,6 +70,7 @@ export const restoreTestingMissing: Rule = {
       const req = ctx.policy.requirementsFor(c).requiresRestoreTesting;
       if (!req) continue;
       const tested = c.backupResourceType === undefined ? false : or3(...selections.map((s) => selectionTests(s, c)));
+      if (isUnknownFact(tested)) reportUnknownFact(ctx, c, `whether a restore-testing plan covers ${c.address}`, tested);
       if (tested !== false) continue;
       ctx.report({
         message:

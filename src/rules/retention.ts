@@ -6,6 +6,8 @@ import type { BackupPlan, BackupPlanRule, Component, Location } from "../graph/t
 import type { Requirement } from "../policy/types.js";
 import { fromClass, judgedForRetention, landing, levelFor, retentionBreakdown, sourceText, viaText, where } from "./recovery-common.js";
 import type { Level, Rule, RuleContext } from "./types.js";
+import { reportUnknownFact } from "./unknowns.js";
+import { isUnknownFact } from "../graph/types.js";
 
 /**
  * Recovery points moved to AWS Backup cold storage must stay there at least 90 days:
@@ -66,6 +68,12 @@ function availabilityShortfall(c: Component, ctx: RuleContext, need: Requirement
   };
 }
 
+/** Lists an immediately-available period that could not be compared with the requirement. */
+function reportUnknownAvailability(ctx: RuleContext, c: Component, need: Requirement<number>): void {
+  const short = fallsShort(immediatelyAvailable(c, ctx.graph.coverage.get(c.id)), need.value);
+  if (isUnknownFact(short)) reportUnknownFact(ctx, c, `immediately available retention of ${c.address}`, short);
+}
+
 /** A maximum of another class that this minimum overrides (GDPR Art. 17(3)(b)): said in the message so nobody "fixes" it by lowering retention. */
 function conflictNote(conflicts: readonly string[]): string {
   return conflicts.map((t) => ` Note: ${t}.`).join("");
@@ -124,6 +132,8 @@ export const retentionBelowRegime: Rule = {
       const min = req.minRetentionDays;
       const short = fromClass(min) ? fallsShort(agg, min.value) : false;
       const availability = req.minImmediatelyAvailableDays && fromClass(req.minImmediatelyAvailableDays) ? availabilityShortfall(c, ctx, req.minImmediatelyAvailableDays) : undefined;
+      if (isUnknownFact(short)) reportUnknownFact(ctx, c, `retention of ${c.address}`, short);
+      if (req.minImmediatelyAvailableDays && fromClass(req.minImmediatelyAvailableDays)) reportUnknownAvailability(ctx, c, req.minImmediatelyAvailableDays);
       if (short === true) {
         const observed = agg.value === undefined ? "" : daysText(agg.value);
         componentFinding(
@@ -189,7 +199,9 @@ export const retentionBelowDefault: Rule = {
       // One fault, one finding: an availability shortfall of the class is RET-001's.
       if (req.minImmediatelyAvailableDays && fromClass(req.minImmediatelyAvailableDays) && availabilityShortfall(c, ctx, req.minImmediatelyAvailableDays)) continue;
       const agg = effectiveRetention(c, ctx.graph.coverage.get(c.id));
-      if (fallsShort(agg, min.value) !== true) continue;
+      const short = fallsShort(agg, min.value);
+      if (isUnknownFact(short)) reportUnknownFact(ctx, c, `retention of ${c.address}`, short);
+      if (short !== true) continue;
       const observed = agg.value === undefined ? "" : daysText(agg.value);
       componentFinding(
         ctx,
@@ -260,13 +272,14 @@ export const retentionAboveMaximum: Rule = {
       const min = req.minRetentionDays;
       const minimumWins = fromClass(min) && min.value > max.value;
       const limit = minimumWins ? min.value : max.value;
-      if (exceeds(agg, limit) !== true) continue;
-      const over = agg.sources.filter((s) => s.value === null || s.value > limit).map((s) => s.source);
+      const over = exceeds(agg, limit);
+      if (isUnknownFact(over)) reportUnknownFact(ctx, c, `retention of ${c.address}`, over);
+      if (over !== true) continue;
       componentFinding(
         ctx,
         c,
         agg,
-        over,
+        agg.sources.filter((s) => s.value === null || s.value > limit).map((s) => s.source),
         `${c.address} ${kept(c)} for ${agg.value === undefined ? "" : daysText(agg.value)} (${retentionBreakdown(agg)}); ${sourceText(max)}: at most ${max.value} days` +
           (minimumWins ? `, but ${sourceText(min)} requires ${min.value} days and a minimum required by law wins (GDPR Art. 17(3)(b)), so the limit is ${limit} days` : "") +
           `. Set delete_after (or the expiration) of each stream to at most ${limit} days.`,
@@ -299,6 +312,18 @@ function lifecyclesOf(rule: BackupPlanRule): Lifecycle[] {
       location: copy.location,
     })),
   ];
+}
+
+/** The lifecycle checks of RET-004 that an unknown delete_after, cold storage transition or schedule left undecided. */
+function reportUnknownLifecycle(ctx: RuleContext, plan: BackupPlan, subject: string, lc: Lifecycle, rule: BackupPlanRule): void {
+  const of = `${lc.what} of ${subject}`;
+  const owner = { address: subject, root: plan.root, location: lc.location };
+  const { retention, cold } = lc;
+  if (isUnknownFact(retention) && (typeof cold === "number" || isUnknownFact(cold) || typeof rule.intervalHours === "number")) {
+    reportUnknownFact(ctx, owner, `retention (delete_after) of ${of}`, retention, lc.retentionLocation ?? lc.location);
+  }
+  if (isUnknownFact(cold) && typeof retention === "number") reportUnknownFact(ctx, owner, `cold storage transition of ${of}`, cold, lc.coldLocation ?? lc.location);
+  if (isUnknownFact(rule.intervalHours) && typeof retention === "number") reportUnknownFact(ctx, owner, `schedule interval of ${subject}`, rule.intervalHours, rule.location);
 }
 
 /** Components whose recovery points come from this plan. */
@@ -357,6 +382,7 @@ export const impossibleLifecycle: Rule = {
               anchor: `${lc.anchorPrefix}retention`,
             });
           }
+          reportUnknownLifecycle(ctx, plan, subject, lc, rule);
           const interval = rule.intervalHours;
           if (typeof retention === "number" && typeof interval === "number" && retention * 24 < interval) {
             faults.push({
