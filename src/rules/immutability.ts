@@ -1,5 +1,6 @@
 /** Immutability rules (SPEC section 4, IMM-*): WORM protection of the recovery points of classes that need it. */
-import type { BackupVault, Component, Location } from "../graph/types.js";
+import type { BackupVault, Component, Location, UnknownFact } from "../graph/types.js";
+import { reportUnknownFact, type UnknownOwner } from "./unknowns.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Requirements } from "../policy/types.js";
 import { hasCoverageFinding, levelFor, sourceText, where } from "./recovery-common.js";
@@ -10,7 +11,15 @@ type Verdict =
   | { kind: "locked"; vaults: BackupVault[]; objectLock: boolean }
   /** Not protected: the vaults without a lock, with a governance lock, and whether nothing holds it in a vault at all. */
   | { kind: "unlocked"; noLock: BackupVault[]; governance: BackupVault[]; governanceObjectLock: boolean }
-  | { kind: "unknown" };
+  | { kind: "unknown"; unknowns: Undecided[] };
+
+/** A value that left the verdict unknown, with its owner, for the scan's unknowns. */
+interface Undecided {
+  owner: UnknownOwner;
+  what: string;
+  fact: UnknownFact;
+  location?: Location;
+}
 
 interface Judged {
   c: Component;
@@ -18,22 +27,38 @@ interface Judged {
   verdict: Verdict;
 }
 
-function vaultsOf(ctx: RuleContext, c: Component): { vaults: BackupVault[]; unknown: boolean } {
+function vaultsOf(ctx: RuleContext, c: Component): { vaults: BackupVault[]; unknown: boolean; unknowns: Undecided[] } {
   const coverage = ctx.graph.coverage.get(c.id);
   const byId = new Map(ctx.graph.mechanisms.filter((m): m is BackupVault => m.node === "backup-vault").map((v) => [v.id, v]));
   const vaults = new Set<BackupVault>();
-  let unknown = (coverage?.uncertain?.length ?? 0) > 0;
+  const unknowns: Undecided[] = (coverage?.uncertain ?? []).map((u) => ({ owner: c, what: `which vaults hold recovery points of ${c.address}`, fact: u.reason }));
+  let unknown = unknowns.length > 0;
   for (const s of coverage?.streams ?? []) {
     if (s.via !== "plan-rule" && s.via !== "copy" && s.via !== "pitr") continue;
     if (s.vaultId === undefined) continue;
-    if (isUnknownFact(s.vaultId)) unknown = true;
-    else {
+    if (isUnknownFact(s.vaultId)) {
+      unknown = true;
+      unknowns.push({ owner: c, what: `vault of the backup of ${c.address} in ${where(s.location)}`, fact: s.vaultId, location: s.location });
+    } else {
       const v = byId.get(s.vaultId);
       if (v) vaults.add(v);
+      // A vault outside the scan (an ARN or a name of another stack): its lock is not known either.
       else unknown = true;
     }
   }
-  return { vaults: [...vaults], unknown };
+  return { vaults: [...vaults], unknown, unknowns };
+}
+
+/** The unknowns of an S3 Object Lock and of the vaults' locks that left the verdict unknown. */
+function lockUnknowns(c: Component, vaults: BackupVault[]): Undecided[] {
+  const out: Undecided[] = [];
+  const lock = c.objectLock;
+  if (lock && isUnknownFact(lock.enabled)) out.push({ owner: c, what: `whether S3 Object Lock is enabled on ${c.address}`, fact: lock.enabled, location: lock.location });
+  else if (lock?.enabled === true && isUnknownFact(lock.mode)) out.push({ owner: c, what: `S3 Object Lock mode of ${c.address}`, fact: lock.mode, location: lock.modeLocation ?? lock.location });
+  for (const v of vaults) {
+    if (v.lock && isUnknownFact(v.lock.mode)) out.push({ owner: v, what: `lock mode of ${v.address}`, fact: v.lock.mode, location: v.lock.modeLocation ?? v.lock.location });
+  }
+  return out;
 }
 
 function judge(ctx: RuleContext, c: Component): Verdict {
@@ -51,7 +76,7 @@ function judge(ctx: RuleContext, c: Component): Verdict {
   // An external backup stated with vault_lock: compliance keeps WORM points outside the scan.
   const externalLocked = ctx.graph.coverage.get(c.id)?.streams.some((s) => s.externalLock === "compliance") === true;
   if (objectLock || locked.length || externalLocked) return { kind: "locked", vaults: locked, objectLock };
-  if (unknown || held.unknown || held.vaults.some((v) => v.lock && isUnknownFact(v.lock.mode))) return { kind: "unknown" };
+  if (unknown || held.unknown || held.vaults.some((v) => v.lock && isUnknownFact(v.lock.mode))) return { kind: "unknown", unknowns: [...lockUnknowns(c, held.vaults), ...held.unknowns] };
   return { kind: "unlocked", noLock: held.vaults.filter((v) => !v.lock), governance: held.vaults.filter((v) => v.lock?.mode === "governance"), governanceObjectLock };
 }
 
@@ -61,7 +86,10 @@ function needingImmutability(ctx: RuleContext): Judged[] {
     if (!c.backupCapable || hasCoverageFinding(c, ctx.graph.coverage.get(c.id))) continue;
     const req = ctx.policy.requirementsFor(c);
     if (req.ephemeral || !req.requiresImmutability) continue;
-    out.push({ c, req, verdict: judge(ctx, c) });
+    const verdict = judge(ctx, c);
+    // Both IMM rules ask; the runner lists each unknown once.
+    if (verdict.kind === "unknown") for (const u of verdict.unknowns) reportUnknownFact(ctx, u.owner, u.what, u.fact, u.location);
+    out.push({ c, req, verdict });
   }
   return out;
 }
@@ -227,10 +255,14 @@ export const immutabilityTooWeak: Rule = {
       if (j.verdict.kind !== "locked") continue;
       for (const v of j.verdict.vaults) {
         const min = v.lock!.minRetentionDays;
-        if (isUnknownFact(min)) continue;
+        if (isUnknownFact(min)) {
+          reportUnknownFact(ctx, v, `minimum retention of the lock of ${v.address}`, min, lockLocation(v, "min"));
+          continue;
+        }
         if (min === null || min < j.req.minRetentionDays.value) (short.get(v) ?? short.set(v, []).get(v)!).push(j);
       }
       const ol = j.c.objectLock;
+      if (j.verdict.objectLock && ol && isUnknownFact(ol.retentionDays)) reportUnknownFact(ctx, j.c, `S3 Object Lock default retention of ${j.c.address}`, ol.retentionDays, ol.retentionLocation ?? ol.location);
       if (j.verdict.objectLock && ol && typeof ol.retentionDays === "number" && ol.retentionDays < j.req.minRetentionDays.value) {
         ctx.report({
           message: `${j.c.address} locks objects for ${ol.retentionDays} days (S3 Object Lock default retention); ${sourceText(j.req.minRetentionDays)} requires ${j.req.minRetentionDays.value} days. Raise the default retention to at least ${j.req.minRetentionDays.value} days.`,
