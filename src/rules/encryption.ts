@@ -1,6 +1,7 @@
 /** Encryption rules: are backups encrypted, with a key that stays retrievable and works where the copies are (SPEC section 4, ENC-001..003). */
 import type { BackupPlan, BackupVault, Component, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
+import { reportUnknownFact } from "./unknowns.js";
 import { copiesOf, copyText, levelFor, type CopyOf } from "./region.js";
 import { BACKUP_KINDS, holdsBackupableData } from "./scope.js";
 import type { RelatedLocation, Rule } from "./types.js";
@@ -141,8 +142,12 @@ export const backupsNotEncrypted: Rule = {
         });
         continue;
       }
+      if (sourceStreams.length > 0 && isUnknownFact(c.encryption.atRest)) reportUnknownFact(ctx, c, `encryption at rest of ${c.address}`, c.encryption.atRest, anchorPlace(c, c.encryption.anchor).location);
       const cmk = req.requiresCustomerManagedKey;
       if (!cmk) continue;
+      if (sourceStreams.length > 0 && c.encryption.atRest === true && isUnknownFact(c.encryption.customerManagedKey)) {
+        reportUnknownFact(ctx, c, `whether the key of ${c.address} is customer managed`, c.encryption.customerManagedKey, anchorPlace(c, c.encryption.keyAnchor, c.encryption.anchor).location);
+      }
       const problems: string[] = [];
       const rel: RelatedLocation[] = [];
       if (sourceStreams.length > 0 && c.encryption.atRest === true && c.encryption.customerManagedKey === false) {
@@ -154,6 +159,7 @@ export const backupsNotEncrypted: Rule = {
       const vaultStreams = coverage.streams.filter((s) => streamKeyOwner(s, c, ctx.graph) === "vault");
       for (const s of vaultStreams) {
         const v = vaultOf(s.vaultId, vaults);
+        if (v && isUnknownFact(v.customerManagedKey)) reportUnknownFact(ctx, v, `whether the key of ${v.address} is customer managed`, v.customerManagedKey, vaultKeyLocation(v));
         if (!v || v.customerManagedKey !== false) continue;
         problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${v.keyId === undefined ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
         rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed kms_key_arn` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });
@@ -250,6 +256,10 @@ export const backupKeyNotRetrievable: Rule = {
         const at = location ? { location, anchor: anchor ?? "" } : anchorPlace(key, anchor);
         ctx.report({ message, subject: key.address, subjectKind: "resource", root: key.root, location: at.location, anchor: at.anchor, related: rel, affected });
       };
+      const unknownAt = (anchor: string | undefined, location?: Location) => location ?? anchorPlace(key, anchor).location;
+      if (isUnknownFact(facts.enabled)) reportUnknownFact(ctx, key, `whether ${key.address} is enabled`, facts.enabled, unknownAt(facts.anchors.enabled));
+      if (isUnknownFact(facts.deletionWindowDays) && key.preventDestroy !== true) reportUnknownFact(ctx, key, `deletion window of ${key.address}`, facts.deletionWindowDays, unknownAt(facts.anchors.deletionWindowDays));
+      if (isUnknownFact(facts.policyAllowsAccountRoot)) reportUnknownFact(ctx, key, `key policy of ${key.address}`, facts.policyAllowsAccountRoot, unknownAt(facts.policyLocation ? "" : facts.anchors.policy, facts.policyLocation));
       if (facts.enabled === false) {
         report(facts.anchors.enabled, `${key.address} is disabled, and it encrypts ${names}: nothing encrypted with a disabled key can be decrypted, so those backups cannot be restored. Enable the key (is_enabled = true).`);
       }
