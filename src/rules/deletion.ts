@@ -1,7 +1,18 @@
 /** Deletion protection rules (SPEC section 4, DEL-*): do backups survive deleting the resource, can a critical database be deleted. */
-import type { BackupVault, Component, Graph } from "../graph/types.js";
+import type { BackupVault, Component, Fact, Graph } from "../graph/types.js";
+import { isUnknownFact } from "../graph/types.js";
+import { reportUnknownFact, type UnknownOwner } from "./unknowns.js";
 import { hasIndependentRecoveryPoints } from "./coverage.js";
-import type { Rule } from "./types.js";
+import type { Rule, RuleContext } from "./types.js";
+
+/**
+ * A finding needs every condition to hold (`value` === `needed`): when none is known to fail
+ * and some are unknown, the decision could not be made; lists those unknowns.
+ */
+function reportUndecided(ctx: RuleContext, owner: UnknownOwner, conditions: { what: string; value: Fact<boolean> | undefined; needed: boolean; location?: Component["location"] }[]): void {
+  if (conditions.some((k) => k.value !== undefined && !isUnknownFact(k.value) && k.value !== k.needed)) return;
+  for (const k of conditions) if (isUnknownFact(k.value)) reportUnknownFact(ctx, owner, k.what, k.value, k.location);
+}
 
 function anchorOf(c: Component, keys: string[]): { location: Component["location"]; anchor: string } {
   for (const k of keys) if (c.anchors[k]) return { location: c.anchors[k]!, anchor: k };
@@ -44,6 +55,15 @@ export const backupsDeletedWithResource: Rule = {
       const coverage = ctx.graph.coverage.get(c.id);
       // Points that AWS Backup may keep (an unknown selection) may survive: unknown stays silent.
       if (coverage?.status === "uncovered" || hasIndependentRecoveryPoints(c, coverage) || coverage?.uncertain?.length) continue;
+      if (c.finalSnapshot !== undefined) {
+        reportUndecided(ctx, c, [
+          { what: `whether automated backups of ${c.address} are enabled`, value: c.nativeBackup.enabled, needed: true },
+          { what: `whether automated backups of ${c.address} survive its deletion`, value: c.backupsSurviveDeletion, needed: false, location: anchorOf(c, ["delete_automated_backups"]).location },
+          { what: `whether deleting ${c.address} takes a final snapshot`, value: c.finalSnapshot, needed: false, location: anchorOf(c, ["skip_final_snapshot"]).location },
+        ]);
+      }
+      const forceDestroy = c.attributes?.["forceDestroy"];
+      if (isUnknownFact(forceDestroy)) reportUnknownFact(ctx, c, `force_destroy of ${c.address}`, forceDestroy, anchorOf(c, ["force_destroy"]).location);
       if (c.finalSnapshot !== undefined && c.nativeBackup.enabled === true && c.backupsSurviveDeletion === false && c.finalSnapshot === false) {
         ctx.report({
           message:
@@ -71,6 +91,7 @@ export const backupsDeletedWithResource: Rule = {
       }
     }
     for (const m of ctx.graph.mechanisms) {
+      if (m.node === "backup-vault" && isUnknownFact(m.forceDestroy) && !vaultLockedInCompliance(m)) reportUnknownFact(ctx, m, `force_destroy of ${m.address}`, m.forceDestroy);
       if (m.node !== "backup-vault" || m.forceDestroy !== true || vaultLockedInCompliance(m)) continue;
       const affected = componentsInVault(ctx.graph, m.id);
       ctx.report({
@@ -119,10 +140,14 @@ export const criticalDatabaseWithoutDeletionProtection: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (c.kind !== "database" || c.deletionProtection !== false) continue;
+      if (c.kind !== "database" || c.deletionProtection === true) continue;
       const req = ctx.policy.requirementsFor(c);
       if (!req.critical) continue;
       const attr = c.type === "aws_dynamodb_table" ? "deletion_protection_enabled" : "deletion_protection";
+      if (isUnknownFact(c.deletionProtection)) {
+        reportUnknownFact(ctx, c, `deletion protection of ${c.address}`, c.deletionProtection, anchorOf(c, [attr]).location);
+        continue;
+      }
       ctx.report({
         message:
           `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. ` +

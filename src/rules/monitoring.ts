@@ -2,6 +2,7 @@
 import type { BackupEventRule, BackupVault, Component, Fact, Graph, UnknownFact } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Rule } from "./types.js";
+import { reportUnknownFact } from "./unknowns.js";
 
 /**
  * Vault events that report failures. BACKUP_JOB_COMPLETED carries the final state
@@ -102,8 +103,13 @@ export const backupFailuresReachNobody: Rule = {
       if (m.node !== "backup-vault") continue;
       const duties = vaultDuties(ctx.graph, m);
       const missing: string[] = [];
-      if (duties.backup && or(notified(m, BACKUP_FAILURE_EVENT), eventRuleCovers(ctx.graph, m, "backup")) === false) missing.push(BACKUP_FAILURE_EVENT);
-      if (duties.copy && or(notified(m, COPY_FAILURE_EVENT), eventRuleCovers(ctx.graph, m, "copy")) === false) missing.push(COPY_FAILURE_EVENT);
+      const judge = (event: string, kind: "backup" | "copy") => {
+        const reached = or(notified(m, event), eventRuleCovers(ctx.graph, m, kind));
+        if (reached === false) missing.push(event);
+        if (isUnknownFact(reached)) reportUnknownFact(ctx, m, `whether failed ${kind} jobs into ${m.address} reach anyone`, reached, m.notifications[0]?.location ?? m.location);
+      };
+      if (duties.backup) judge(BACKUP_FAILURE_EVENT, "backup");
+      if (duties.copy) judge(COPY_FAILURE_EVENT, "copy");
       if (!missing.length) continue;
       const affected = ctx.graph.components.filter((c: Component) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
       const n = m.notifications[0];
