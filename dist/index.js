@@ -53340,7 +53340,16 @@ function deadLetterSources(queues) {
 }
 var COVERAGE_RULES = [selectionTargetsNothing, stateBackendWithoutVersioning, secretDeletableWithoutRecovery, inFlightEventsNotDurable];
 
+// src/rules/unknowns.ts
+function reportUnknownFact(ctx, owner, what, fact, location = owner.location, subject = owner.address) {
+  ctx.reportUnknown({ subject, root: owner.root, what, reason: fact.reason, ...fact.hint !== void 0 ? { hint: fact.hint } : {}, location });
+}
+
 // src/rules/deletion.ts
+function reportUndecided(ctx, owner, conditions) {
+  if (conditions.some((k) => k.value !== void 0 && !isUnknownFact(k.value) && k.value !== k.needed)) return;
+  for (const k of conditions) if (isUnknownFact(k.value)) reportUnknownFact(ctx, owner, k.what, k.value, k.location);
+}
 function anchorOf(c, keys2) {
   for (const k of keys2) if (c.anchors[k]) return { location: c.anchors[k], anchor: k };
   return { location: c.location, anchor: "" };
@@ -53376,6 +53385,15 @@ var backupsDeletedWithResource = {
     for (const c of ctx.graph.components) {
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status === "uncovered" || hasIndependentRecoveryPoints(c, coverage) || coverage?.uncertain?.length) continue;
+      if (c.finalSnapshot !== void 0) {
+        reportUndecided(ctx, c, [
+          { what: `whether automated backups of ${c.address} are enabled`, value: c.nativeBackup.enabled, needed: true },
+          { what: `whether automated backups of ${c.address} survive its deletion`, value: c.backupsSurviveDeletion, needed: false, location: anchorOf(c, ["delete_automated_backups"]).location },
+          { what: `whether deleting ${c.address} takes a final snapshot`, value: c.finalSnapshot, needed: false, location: anchorOf(c, ["skip_final_snapshot"]).location }
+        ]);
+      }
+      const forceDestroy = c.attributes?.["forceDestroy"];
+      if (isUnknownFact(forceDestroy)) reportUnknownFact(ctx, c, `force_destroy of ${c.address}`, forceDestroy, anchorOf(c, ["force_destroy"]).location);
       if (c.finalSnapshot !== void 0 && c.nativeBackup.enabled === true && c.backupsSurviveDeletion === false && c.finalSnapshot === false) {
         ctx.report({
           message: `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot (skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
@@ -53398,6 +53416,7 @@ var backupsDeletedWithResource = {
       }
     }
     for (const m of ctx.graph.mechanisms) {
+      if (m.node === "backup-vault" && isUnknownFact(m.forceDestroy) && !vaultLockedInCompliance(m)) reportUnknownFact(ctx, m, `force_destroy of ${m.address}`, m.forceDestroy);
       if (m.node !== "backup-vault" || m.forceDestroy !== true || vaultLockedInCompliance(m)) continue;
       const affected = componentsInVault(ctx.graph, m.id);
       ctx.report({
@@ -53440,10 +53459,14 @@ var criticalDatabaseWithoutDeletionProtection = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (c.kind !== "database" || c.deletionProtection !== false) continue;
+      if (c.kind !== "database" || c.deletionProtection === true) continue;
       const req = ctx.policy.requirementsFor(c);
       if (!req.critical) continue;
       const attr2 = c.type === "aws_dynamodb_table" ? "deletion_protection_enabled" : "deletion_protection";
+      if (isUnknownFact(c.deletionProtection)) {
+        reportUnknownFact(ctx, c, `deletion protection of ${c.address}`, c.deletionProtection, anchorOf(c, [attr2]).location);
+        continue;
+      }
       ctx.report({
         message: `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. Set ${attr2} = true.`,
         subject: c.address,
@@ -53541,8 +53564,13 @@ var backupFailuresReachNobody = {
       if (m.node !== "backup-vault") continue;
       const duties = vaultDuties(ctx.graph, m);
       const missing = [];
-      if (duties.backup && or(notified(m, BACKUP_FAILURE_EVENT), eventRuleCovers(ctx.graph, m, "backup")) === false) missing.push(BACKUP_FAILURE_EVENT);
-      if (duties.copy && or(notified(m, COPY_FAILURE_EVENT), eventRuleCovers(ctx.graph, m, "copy")) === false) missing.push(COPY_FAILURE_EVENT);
+      const judge2 = (event, kind) => {
+        const reached = or(notified(m, event), eventRuleCovers(ctx.graph, m, kind));
+        if (reached === false) missing.push(event);
+        if (isUnknownFact(reached)) reportUnknownFact(ctx, m, `whether failed ${kind} jobs into ${m.address} reach anyone`, reached, m.notifications[0]?.location ?? m.location);
+      };
+      if (duties.backup) judge2(BACKUP_FAILURE_EVENT, "backup");
+      if (duties.copy) judge2(COPY_FAILURE_EVENT, "copy");
       if (!missing.length) continue;
       const affected = ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
       const n = m.notifications[0];
@@ -53617,6 +53645,7 @@ var restoreTestingMissing = {
       const req = ctx.policy.requirementsFor(c).requiresRestoreTesting;
       if (!req) continue;
       const tested = c.backupResourceType === void 0 ? false : or3(...selections.map((s) => selectionTests(s, c)));
+      if (isUnknownFact(tested)) reportUnknownFact(ctx, c, `whether a restore-testing plan covers ${c.address}`, tested);
       if (tested !== false) continue;
       ctx.report({
         message: `${c.address} is never restore-tested, but restore testing is required: ${req.source.label}. Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`,
@@ -53668,6 +53697,24 @@ function copiesMayBeUnseen(coverage, graph) {
   };
   if (coverage.streams.some((s) => s.via === "plan-rule" && opaque(s))) return true;
   return (coverage.uncertain ?? []).some((u) => u.streams.length === 0 || u.streams.some(opaque));
+}
+function unseenCopiesReason(coverage, graph) {
+  const uncertain = coverage?.uncertain?.[0]?.reason;
+  if (uncertain) return uncertain;
+  for (const s of coverage?.streams ?? []) {
+    const plan = graph.mechanisms.find((m) => m.id === s.mechanismId && m.node === "backup-plan");
+    if (plan?.unknownRules) return plan.unknownRules;
+  }
+  return unknownFact("a backup plan covering it is not in the scan", "scan the folder that defines the backup plan too");
+}
+function copyWhere(x) {
+  return x.location ? `the copy in ${where2(x.location)}` : `the ${x.via}`;
+}
+function reportUnknownCopies(ctx, c, copies, field) {
+  for (const x of copies) {
+    const v = x[field];
+    if (isUnknownFact(v)) reportUnknownFact(ctx, c, `destination ${field} of ${copyWhere(x)}`, v, x.location ?? c.location);
+  }
 }
 function levelFor(req) {
   return req && (req.source.kind === "class" || req.source.kind === "regime") ? "error" : void 0;
@@ -53753,7 +53800,11 @@ var noCrossRegionCopy = {
       if (coverage?.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
       if (req.ephemeral || req.requiresCrossRegion.value !== true) continue;
-      if (copiesOf(c, coverage, ctx.graph).length > 0 || copiesMayBeUnseen(coverage, ctx.graph) || isReplicationDestination(c, ctx.graph)) continue;
+      if (copiesOf(c, coverage, ctx.graph).length > 0 || isReplicationDestination(c, ctx.graph)) continue;
+      if (copiesMayBeUnseen(coverage, ctx.graph)) {
+        reportUnknownFact(ctx, c, `whether ${c.address} has a copy outside its region`, unseenCopiesReason(coverage, ctx.graph));
+        continue;
+      }
       const level = levelFor(req.requiresCrossRegion);
       ctx.report({
         message: `${c.address} has no backup copy or replica outside its region (${regionText2(c.region)}): every backup of it stays there, so a regional outage or a region-wide incident takes the data and its backups together. A copy in another region is expected (${req.requiresCrossRegion.source.label}). ${fixFor(c)}`,
@@ -53804,13 +53855,24 @@ var copyInSameRegion = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (!holdsBackupableData(c) || typeof c.region !== "string") continue;
+      if (!holdsBackupableData(c)) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
       if (req.ephemeral || req.requiresCrossRegion.value !== true) continue;
       const copies = copiesOf(c, coverage, ctx.graph);
-      if (copies.length === 0 || copies.some((x) => x.region !== c.region)) continue;
+      if (copies.length === 0) continue;
+      if (isUnknownFact(c.region)) {
+        if (!copies.some((x) => typeof x.region === "string")) reportUnknownCopies(ctx, c, copies, "region");
+        reportUnknownFact(ctx, c, `region of ${c.address}`, c.region);
+        continue;
+      }
+      const region = c.region;
+      if (copies.some((x) => typeof x.region === "string" && x.region !== region)) continue;
+      if (copies.some((x) => isUnknownFact(x.region))) {
+        reportUnknownCopies(ctx, c, copies, "region");
+        continue;
+      }
       const place = copyPlace(c, copies);
       const level = levelFor(req.requiresCrossRegion);
       ctx.report({
@@ -53861,8 +53923,16 @@ var copiesInSameAccount = {
       if (copiesMayBeUnseen(coverage, ctx.graph)) continue;
       const copies = copiesOf(c, coverage, ctx.graph);
       if (copies.length > 0) {
-        if (typeof c.account !== "string") continue;
-        if (copies.some((x) => typeof x.account !== "string" || x.account !== c.account)) continue;
+        const own = c.account;
+        if (typeof own !== "string") {
+          if (isUnknownFact(own)) reportUnknownFact(ctx, c, `account of ${c.address}`, own);
+          continue;
+        }
+        if (copies.some((x) => typeof x.account === "string" && x.account !== own)) continue;
+        if (copies.some((x) => typeof x.account !== "string")) {
+          reportUnknownCopies(ctx, c, copies, "account");
+          continue;
+        }
       }
       const place = copyPlace(c, copies);
       const level = levelFor(need2);
@@ -53995,8 +54065,12 @@ var backupsNotEncrypted = {
         });
         continue;
       }
+      if (sourceStreams.length > 0 && isUnknownFact(c.encryption.atRest)) reportUnknownFact(ctx, c, `encryption at rest of ${c.address}`, c.encryption.atRest, anchorPlace(c, c.encryption.anchor).location);
       const cmk = req.requiresCustomerManagedKey;
       if (!cmk) continue;
+      if (sourceStreams.length > 0 && c.encryption.atRest === true && isUnknownFact(c.encryption.customerManagedKey)) {
+        reportUnknownFact(ctx, c, `whether the key of ${c.address} is customer managed`, c.encryption.customerManagedKey, anchorPlace(c, c.encryption.keyAnchor, c.encryption.anchor).location);
+      }
       const problems = [];
       const rel = [];
       if (sourceStreams.length > 0 && c.encryption.atRest === true && c.encryption.customerManagedKey === false) {
@@ -54008,6 +54082,7 @@ var backupsNotEncrypted = {
       const vaultStreams = coverage.streams.filter((s) => streamKeyOwner(s, c, ctx.graph) === "vault");
       for (const s of vaultStreams) {
         const v = vaultOf(s.vaultId, vaults);
+        if (v && isUnknownFact(v.customerManagedKey)) reportUnknownFact(ctx, v, `whether the key of ${v.address} is customer managed`, v.customerManagedKey, vaultKeyLocation(v));
         if (!v || v.customerManagedKey !== false) continue;
         problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${v.keyId === void 0 ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
         rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed kms_key_arn` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });
@@ -54093,6 +54168,10 @@ var backupKeyNotRetrievable = {
         const at = location ? { location, anchor: anchor ?? "" } : anchorPlace(key, anchor);
         ctx.report({ message, subject: key.address, subjectKind: "resource", root: key.root, location: at.location, anchor: at.anchor, related: rel, affected });
       };
+      const unknownAt = (anchor, location) => location ?? anchorPlace(key, anchor).location;
+      if (isUnknownFact(facts.enabled)) reportUnknownFact(ctx, key, `whether ${key.address} is enabled`, facts.enabled, unknownAt(facts.anchors.enabled));
+      if (isUnknownFact(facts.deletionWindowDays) && key.preventDestroy !== true) reportUnknownFact(ctx, key, `deletion window of ${key.address}`, facts.deletionWindowDays, unknownAt(facts.anchors.deletionWindowDays));
+      if (isUnknownFact(facts.policyAllowsAccountRoot)) reportUnknownFact(ctx, key, `key policy of ${key.address}`, facts.policyAllowsAccountRoot, unknownAt(facts.policyLocation ? "" : facts.anchors.policy, facts.policyLocation));
       if (facts.enabled === false) {
         report(facts.anchors.enabled, `${key.address} is disabled, and it encrypts ${names2}: nothing encrypted with a disabled key can be decrypted, so those backups cannot be restored. Enable the key (is_enabled = true).`);
       }
@@ -54455,6 +54534,10 @@ function availabilityShortfall(c, ctx, need2) {
     text: `its recovery points stay immediately available (before cold storage or Glacier, which need a restore job) for at most ${observed}${cold ? ` (${viaText(cold)}, ${where4(cold.location)})` : ""}; ${sourceText(need2)} needs the first ${need2.value} days immediately available. Move the transition (cold_storage_after, or the Glacier transition) to at least ${need2.value} days, or remove it.`
   };
 }
+function reportUnknownAvailability(ctx, c, need2) {
+  const short = fallsShort(immediatelyAvailable(c, ctx.graph.coverage.get(c.id)), need2.value);
+  if (isUnknownFact(short)) reportUnknownFact(ctx, c, `immediately available retention of ${c.address}`, short);
+}
 function conflictNote(conflicts) {
   return conflicts.map((t) => ` Note: ${t}.`).join("");
 }
@@ -54509,6 +54592,8 @@ var retentionBelowRegime = {
       const min = req.minRetentionDays;
       const short = fromClass(min) ? fallsShort(agg, min.value) : false;
       const availability = req.minImmediatelyAvailableDays && fromClass(req.minImmediatelyAvailableDays) ? availabilityShortfall(c, ctx, req.minImmediatelyAvailableDays) : void 0;
+      if (isUnknownFact(short)) reportUnknownFact(ctx, c, `retention of ${c.address}`, short);
+      if (req.minImmediatelyAvailableDays && fromClass(req.minImmediatelyAvailableDays)) reportUnknownAvailability(ctx, c, req.minImmediatelyAvailableDays);
       if (short === true) {
         const observed = agg.value === void 0 ? "" : daysText(agg.value);
         componentFinding(
@@ -54567,7 +54652,9 @@ var retentionBelowDefault = {
       if (req.ephemeral || fromClass(min)) continue;
       if (req.minImmediatelyAvailableDays && fromClass(req.minImmediatelyAvailableDays) && availabilityShortfall(c, ctx, req.minImmediatelyAvailableDays)) continue;
       const agg = effectiveRetention(c, ctx.graph.coverage.get(c.id));
-      if (fallsShort(agg, min.value) !== true) continue;
+      const short = fallsShort(agg, min.value);
+      if (isUnknownFact(short)) reportUnknownFact(ctx, c, `retention of ${c.address}`, short);
+      if (short !== true) continue;
       const observed = agg.value === void 0 ? "" : daysText(agg.value);
       componentFinding(
         ctx,
@@ -54633,13 +54720,14 @@ var retentionAboveMaximum = {
       const min = req.minRetentionDays;
       const minimumWins = fromClass(min) && min.value > max.value;
       const limit = minimumWins ? min.value : max.value;
-      if (exceeds(agg, limit) !== true) continue;
-      const over = agg.sources.filter((s) => s.value === null || s.value > limit).map((s) => s.source);
+      const over = exceeds(agg, limit);
+      if (isUnknownFact(over)) reportUnknownFact(ctx, c, `retention of ${c.address}`, over);
+      if (over !== true) continue;
       componentFinding(
         ctx,
         c,
         agg,
-        over,
+        agg.sources.filter((s) => s.value === null || s.value > limit).map((s) => s.source),
         `${c.address} ${kept(c)} for ${agg.value === void 0 ? "" : daysText(agg.value)} (${retentionBreakdown(agg)}); ${sourceText(max)}: at most ${max.value} days` + (minimumWins ? `, but ${sourceText(min)} requires ${min.value} days and a minimum required by law wins (GDPR Art. 17(3)(b)), so the limit is ${limit} days` : "") + `. Set delete_after (or the expiration) of each stream to at most ${limit} days.`,
         levelFor2(max)
       );
@@ -54659,6 +54747,16 @@ function lifecyclesOf(rule) {
       location: copy.location
     }))
   ];
+}
+function reportUnknownLifecycle(ctx, plan, subject, lc, rule) {
+  const of = `${lc.what} of ${subject}`;
+  const owner = { address: subject, root: plan.root, location: lc.location };
+  const { retention, cold } = lc;
+  if (isUnknownFact(retention) && (typeof cold === "number" || isUnknownFact(cold) || typeof rule.intervalHours === "number")) {
+    reportUnknownFact(ctx, owner, `retention (delete_after) of ${of}`, retention, lc.retentionLocation ?? lc.location);
+  }
+  if (isUnknownFact(cold) && typeof retention === "number") reportUnknownFact(ctx, owner, `cold storage transition of ${of}`, cold, lc.coldLocation ?? lc.location);
+  if (isUnknownFact(rule.intervalHours) && typeof retention === "number") reportUnknownFact(ctx, owner, `schedule interval of ${subject}`, rule.intervalHours, rule.location);
 }
 function affectedBy(ctx, plan) {
   return ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.mechanismId === plan.id));
@@ -54710,6 +54808,7 @@ var impossibleLifecycle = {
               anchor: `${lc.anchorPrefix}retention`
             });
           }
+          reportUnknownLifecycle(ctx, plan, subject, lc, rule);
           const interval = rule.intervalHours;
           if (typeof retention === "number" && typeof interval === "number" && retention * 24 < interval) {
             faults.push({
@@ -54775,7 +54874,9 @@ var backupFrequencyBelowRpo = {
       if (req.ephemeral) continue;
       const need2 = req.maxBackupIntervalHours;
       const agg = effectiveInterval(c, ctx.graph.coverage.get(c.id));
-      if (sparserThan(agg, need2.value) !== true || typeof agg.value !== "number") continue;
+      const sparser = sparserThan(agg, need2.value);
+      if (isUnknownFact(sparser)) reportUnknownFact(ctx, c, `backup interval of ${c.address}`, sparser);
+      if (sparser !== true || typeof agg.value !== "number") continue;
       const best = agg.source;
       const describe4 = (s) => `${viaText(s)} runs every ${hoursText(agg.sources.find((x) => x.source === s)?.value ?? 0)} at worst (${where4(s.location)})`;
       const at = landing(c, agg.sources.map((s) => s.source), describe4);
@@ -54799,18 +54900,31 @@ function vaultsOf(ctx, c) {
   const coverage = ctx.graph.coverage.get(c.id);
   const byId = new Map(ctx.graph.mechanisms.filter((m) => m.node === "backup-vault").map((v) => [v.id, v]));
   const vaults = /* @__PURE__ */ new Set();
-  let unknown = (coverage?.uncertain?.length ?? 0) > 0;
+  const unknowns = (coverage?.uncertain ?? []).map((u) => ({ owner: c, what: `which vaults hold recovery points of ${c.address}`, fact: u.reason }));
+  let unknown = unknowns.length > 0;
   for (const s of coverage?.streams ?? []) {
     if (s.via !== "plan-rule" && s.via !== "copy" && s.via !== "pitr") continue;
     if (s.vaultId === void 0) continue;
-    if (isUnknownFact(s.vaultId)) unknown = true;
-    else {
+    if (isUnknownFact(s.vaultId)) {
+      unknown = true;
+      unknowns.push({ owner: c, what: `vault of the backup of ${c.address} in ${where4(s.location)}`, fact: s.vaultId, location: s.location });
+    } else {
       const v = byId.get(s.vaultId);
       if (v) vaults.add(v);
       else unknown = true;
     }
   }
-  return { vaults: [...vaults], unknown };
+  return { vaults: [...vaults], unknown, unknowns };
+}
+function lockUnknowns(c, vaults) {
+  const out2 = [];
+  const lock = c.objectLock;
+  if (lock && isUnknownFact(lock.enabled)) out2.push({ owner: c, what: `whether S3 Object Lock is enabled on ${c.address}`, fact: lock.enabled, location: lock.location });
+  else if (lock?.enabled === true && isUnknownFact(lock.mode)) out2.push({ owner: c, what: `S3 Object Lock mode of ${c.address}`, fact: lock.mode, location: lock.modeLocation ?? lock.location });
+  for (const v of vaults) {
+    if (v.lock && isUnknownFact(v.lock.mode)) out2.push({ owner: v, what: `lock mode of ${v.address}`, fact: v.lock.mode, location: v.lock.modeLocation ?? v.lock.location });
+  }
+  return out2;
 }
 function judge(ctx, c) {
   const lock = c.objectLock;
@@ -54826,7 +54940,7 @@ function judge(ctx, c) {
   const locked = held.vaults.filter((v) => v.lock?.mode === "compliance");
   const externalLocked = ctx.graph.coverage.get(c.id)?.streams.some((s) => s.externalLock === "compliance") === true;
   if (objectLock || locked.length || externalLocked) return { kind: "locked", vaults: locked, objectLock };
-  if (unknown || held.unknown || held.vaults.some((v) => v.lock && isUnknownFact(v.lock.mode))) return { kind: "unknown" };
+  if (unknown || held.unknown || held.vaults.some((v) => v.lock && isUnknownFact(v.lock.mode))) return { kind: "unknown", unknowns: [...lockUnknowns(c, held.vaults), ...held.unknowns] };
   return { kind: "unlocked", noLock: held.vaults.filter((v) => !v.lock), governance: held.vaults.filter((v) => v.lock?.mode === "governance"), governanceObjectLock };
 }
 function needingImmutability(ctx) {
@@ -54835,7 +54949,9 @@ function needingImmutability(ctx) {
     if (!c.backupCapable || hasCoverageFinding(c, ctx.graph.coverage.get(c.id))) continue;
     const req = ctx.policy.requirementsFor(c);
     if (req.ephemeral || !req.requiresImmutability) continue;
-    out2.push({ c, req, verdict: judge(ctx, c) });
+    const verdict = judge(ctx, c);
+    if (verdict.kind === "unknown") for (const u of verdict.unknowns) reportUnknownFact(ctx, u.owner, u.what, u.fact, u.location);
+    out2.push({ c, req, verdict });
   }
   return out2;
 }
@@ -54979,10 +55095,14 @@ var immutabilityTooWeak = {
       if (j.verdict.kind !== "locked") continue;
       for (const v of j.verdict.vaults) {
         const min = v.lock.minRetentionDays;
-        if (isUnknownFact(min)) continue;
+        if (isUnknownFact(min)) {
+          reportUnknownFact(ctx, v, `minimum retention of the lock of ${v.address}`, min, lockLocation(v, "min"));
+          continue;
+        }
         if (min === null || min < j.req.minRetentionDays.value) (short.get(v) ?? short.set(v, []).get(v)).push(j);
       }
       const ol = j.c.objectLock;
+      if (j.verdict.objectLock && ol && isUnknownFact(ol.retentionDays)) reportUnknownFact(ctx, j.c, `S3 Object Lock default retention of ${j.c.address}`, ol.retentionDays, ol.retentionLocation ?? ol.location);
       if (j.verdict.objectLock && ol && typeof ol.retentionDays === "number" && ol.retentionDays < j.req.minRetentionDays.value) {
         ctx.report({
           message: `${j.c.address} locks objects for ${ol.retentionDays} days (S3 Object Lock default retention); ${sourceText(j.req.minRetentionDays)} requires ${j.req.minRetentionDays.value} days. Raise the default retention to at least ${j.req.minRetentionDays.value} days.`,
