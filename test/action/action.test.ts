@@ -88,6 +88,7 @@ let head = "";
 
 beforeAll(() => {
   execFileSync("git", ["init", "-q", "-b", "main", workspace]);
+  git("config", "commit.gpgsign", "false");
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(workspace, name), text);
   git("add", ".");
   git("commit", "-q", "-m", "base");
