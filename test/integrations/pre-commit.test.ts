@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const CHECKOUT = path.resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(path.join(tmpdir(), "restorable-pre-commit-"));
 const preCommitHome = path.join(work, "pre-commit-home");
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true, maxRetries: 3 }));
 
 /** The environment of a user's shell: no GIT_* variables leaking from a hook that runs this suite. */
 function cleanEnv(): NodeJS.ProcessEnv {
@@ -51,16 +51,16 @@ const PROVIDERS = `provider "aws" {
 }
 `;
 
-function database(tags: string): string {
+function database(tags: string, backups = ""): string {
   return `# The orders ledger: financial records behind the audited statements.
 resource "aws_db_instance" "orders" {
-  identifier          = "orders"
-  engine              = "postgres"
-  instance_class      = "db.t4g.medium"
-  allocated_storage   = 50
-  storage_encrypted   = true
-  deletion_protection = true
-
+  identifier              = "orders"
+  engine                  = "postgres"
+  instance_class          = "db.t4g.medium"
+  allocated_storage       = 50
+  storage_encrypted       = true
+  deletion_protection     = true
+${backups}
   tags = {
 ${tags}
   }
@@ -68,7 +68,9 @@ ${tags}
 `;
 }
 
-const UNCOVERED_DB = database(`    data-class = "financial"`);
+/** Automated backups off (line 9) and no backup plan selects it. */
+const UNCOVERED_DB = database(`    data-class = "financial"`, "  backup_retention_period = 0\n");
+/** Selected by the plan in backup.tf through its backup tag. */
 const COVERED_DB = database(`    data-class = "financial"\n    backup     = "daily"`);
 
 function backupPlan(days: number): string {
@@ -112,6 +114,8 @@ resource "aws_backup_selection" "daily" {
 }
 
 let repoCount = 0;
+/** Read once: a commit landing in the checkout during the run must not make pre-commit install a second environment. */
+let hookRevision = "";
 
 /** A Git repository with the hook installed from this checkout's HEAD, and a first commit of `files` (hooks skipped). */
 function userRepository(files: Record<string, string> = {}): string {
@@ -123,7 +127,7 @@ function userRepository(files: Record<string, string> = {}): string {
   runOk("git", ["config", "commit.gpgsign", "false"], dir);
   writeFileSync(
     path.join(dir, ".pre-commit-config.yaml"),
-    `repos:\n  - repo: ${CHECKOUT}\n    rev: ${checkoutHead()}\n    hooks:\n      - id: restorable\n`,
+    `repos:\n  - repo: ${CHECKOUT}\n    rev: ${hookRevision}\n    hooks:\n      - id: restorable\n`,
   );
   write(dir, { "providers.tf": PROVIDERS, ...files });
   runOk("git", ["add", "-A"], dir);
@@ -153,6 +157,7 @@ beforeAll(() => {
       "the pre-commit program is not installed, so the pre-commit hook cannot be tested with the real client: install it (Debian/Ubuntu: apt-get install -y pre-commit; .ci/run does this)",
     );
   }
+  hookRevision = checkoutHead();
   // Builds the hook's node environment once for every test of this file (npm install, build, pack).
   const dir = userRepository();
   runOk("pre-commit", ["install-hooks"], dir, 600_000);
@@ -164,7 +169,7 @@ describe("pre-commit hook restorable (real pre-commit client, git commit)", () =
     const r = commit(dir, { "db.tf": UNCOVERED_DB });
     expect(r.committed, r.output).toBe(false);
     expect(r.output).toMatch(/restorable \(backup promises\)\.+Failed/);
-    expect(r.output).toMatch(/db\.tf\n\s+2:1\s+error\s+COV-001\s+aws_db_instance\.orders/);
+    expect(r.output).toMatch(/db\.tf\n\s+9:3\s+error\s+COV-001\s+aws_db_instance\.orders \(database\) has no backup/);
   });
 
   it("lets a covered database through", () => {
