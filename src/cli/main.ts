@@ -90,7 +90,9 @@ async function runScan(command: ScanCommand, io: CliIo, deps: CliDeps): Promise<
     failOn: command.failOn,
     ...(baseline !== undefined ? { baseline } : {}),
   };
-  const changed = command.changed === undefined ? undefined : await changedFilesUnderRoot(command, io.cwd);
+  const changedFiles = command.changed === undefined ? undefined : await changedFilesUnderRoot(command, io.cwd);
+  // The configuration decides classes, floors and ignores of every finding: changing it is a change to all of them.
+  const changed = changedFiles !== undefined && changesConfiguration(changedFiles, command, io.cwd) ? undefined : changedFiles;
   const shown = changed === undefined ? result : resultInChange(result, changed);
   // SARIF keeps every result even for a change: an uploaded SARIF without them would close their alerts.
   const report = formatReport(command.format === "sarif" ? result : shown, command.format, reportOptions);
@@ -98,6 +100,14 @@ async function runScan(command: ScanCommand, io: CliIo, deps: CliDeps): Promise<
   else io.stdout.write(report);
   if (changed !== undefined && !command.quiet) io.stderr.write(changeNote(result, shown, changed));
   return exitCodeFor(shown, reportOptions);
+}
+
+function changesConfiguration(changed: ReadonlySet<string>, command: ScanCommand, cwd: string): boolean {
+  if (command.config !== undefined) {
+    const config = resolve(cwd, command.config);
+    return [...(command.changed ?? [])].some((f) => resolve(cwd, f) === config);
+  }
+  return changed.has(".restorable.yml") || changed.has(".restorable.yaml");
 }
 
 /** `--changed` files (relative to the cwd) as paths relative to the scan root; files outside it drop out. */

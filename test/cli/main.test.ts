@@ -401,3 +401,20 @@ describe("pre-commit and --changed: only findings in the change print and gate",
     expect(r.scanned).toEqual([]);
   });
 });
+
+describe("pre-commit with a changed configuration", () => {
+  const [, cov] = FINDINGS as [Finding, Finding];
+
+  it("gates every finding when .restorable.yml at the scan root is among the files", async () => {
+    const r = await cli(["pre-commit", ".restorable.yml"], only(cov));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("COV-001");
+  });
+
+  it("gates every finding when the --config file is among the files", async () => {
+    writeFileSync(join(work, "policy.yml"), "{}\n");
+    const r = await cli(["pre-commit", "--config", "policy.yml", "./policy.yml"], only(cov));
+    expect(r.code).toBe(1);
+    expect((await cli(["pre-commit", "--config", "policy.yml", "other.tf"], only(cov))).code).toBe(0);
+  });
+});
