@@ -472,6 +472,15 @@ const components: Record<string, ComponentEntry> = {
     backupsSurviveDeletion: () => false,
     // recovery_window_in_days default 30; 0 = delete without recovery.
     attributes: (r) => ({ recoveryWindowDays: numFact(r.body, "recovery_window_in_days", 30) }),
+    deletionRecovery: (r) => {
+      const days = numFact(r.body, "recovery_window_in_days", 30);
+      return {
+        immediate: isUnknownFact(days) ? days : days === 0,
+        observed: `${r.address} sets recovery_window_in_days = 0: deleting it removes it at once with no way to restore it`,
+        fix: "Set recovery_window_in_days between 7 and 30 (default 30).",
+        anchor: "recovery_window_in_days",
+      };
+    },
     // `replica { region, kms_key_id }`: a replica secret in another region.
     copies: replicaBlocks("region", "kms_key_id", "secretsmanager-replica"),
     anchors: ["recovery_window_in_days", "kms_key_id", "replica", "tags"],

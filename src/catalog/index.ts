@@ -43,6 +43,10 @@ export interface ComponentEntry {
   /** Copies configured in the component's own block (DynamoDB `replica`, Secrets Manager `replica`). */
   copies?(r: ResourceInstance, ctx: CatalogContext): ComponentCopy[];
   deletionProtection?(r: ResourceInstance): Fact<boolean>;
+  /** Fixes in the provider's terms (see Component.remedies). */
+  remedies?(r: ResourceInstance): NonNullable<Component["remedies"]>;
+  /** Secrets, keys, key vaults: can a delete be made final at once (COV-004)? */
+  deletionRecovery?(r: ResourceInstance, ctx: CatalogContext): NonNullable<Component["deletionRecovery"]>;
   backupsSurviveDeletion?(r: ResourceInstance): Fact<boolean>;
   finalSnapshot?(r: ResourceInstance): Fact<boolean>;
   dataRetentionDays?(r: ResourceInstance): Fact<number | null>;
@@ -81,8 +85,9 @@ export interface ProviderCatalog {
 }
 
 import { awsCatalog } from "./aws.js";
+import { azurermCatalog } from "./azurerm.js";
 
-const catalogs: readonly ProviderCatalog[] = [awsCatalog];
+const catalogs: readonly ProviderCatalog[] = [awsCatalog, azurermCatalog];
 
 export function componentEntry(type: string): ComponentEntry | undefined {
   for (const c of catalogs) {

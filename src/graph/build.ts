@@ -12,6 +12,7 @@ import { isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 import { computeCoverage } from "./coverage.js";
 import { markStateBackends, notificationTopics, organizationsPolicies, scanWideFinder } from "../catalog/aws-scanwide.js";
 import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
+import { azurermLocation } from "../catalog/azurerm.js";
 import type { ExternalBackup } from "../policy/types.js";
 import type { BackupVault, Component, Fact, Graph, Mechanism, ScanUnknown } from "./types.js";
 import { isUnknownFact, unknownFact } from "./types.js";
@@ -65,7 +66,9 @@ export function accountFact(v: Value): Fact<string | null> {
   return null;
 }
 
-export function placeOf(r: ResourceInstance): { region: Fact<string>; account: Fact<string | null> } {
+export function placeOf(r: ResourceInstance, resolve?: (root: string, address: string) => ResourceInstance | undefined): { region: Fact<string>; account: Fact<string | null> } {
+  // AzureRM resources carry their own `location` (or inherit their parent's); the provider has no region.
+  if (r.type.startsWith("azurerm_")) return { region: azurermLocation(r, resolve ?? (() => undefined)), account: null };
   return { region: regionFact(resourceRegion(r)), account: accountFact(r.provider.account) };
 }
 
@@ -134,6 +137,8 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
   if (entry.dataColdAfterDays) c.dataColdAfterDays = entry.dataColdAfterDays(r);
   if (entry.attributes) c.attributes = entry.attributes(r, ctx);
   if (entry.keyFacts) c.keyFacts = entry.keyFacts(r, ctx);
+  if (entry.deletionRecovery) c.deletionRecovery = entry.deletionRecovery(r, ctx);
+  if (entry.remedies) c.remedies = entry.remedies(r);
   if (enc.anchor && c.anchors[enc.anchor]) c.encryption.anchor = enc.anchor;
   if (enc.keyAnchor && c.anchors[enc.keyAnchor]) c.encryption.keyAnchor = enc.keyAnchor;
   return c;
@@ -149,8 +154,9 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
   const index = new ResourceIndex(roots);
   const componentsById = new Map<string, Component>();
   const unknowns: ScanUnknown[] = [];
+  const placeIn = (r: ResourceInstance) => placeOf(r, (root, address) => index.resolve(root, address));
   const ctxFor = (r: ResourceInstance): CatalogContext => {
-    const place = placeOf(r);
+    const place = placeIn(r);
     return {
       region: place.region,
       account: place.account,
@@ -159,7 +165,7 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
         return t ? `${t.root}::${t.address}` : undefined;
       },
       resource: (root, address) => index.resolve(root, address),
-      placeOf,
+      placeOf: placeIn,
     };
   };
 

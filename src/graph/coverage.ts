@@ -335,6 +335,10 @@ function nativeContribution(c: Component, mechanisms: Mechanism[]): Contribution
   const stream: RecoveryStream = { via, retentionDays: nb.retentionDays, intervalHours, region: c.region, account: c.account, location };
   if (nb.enabled !== true) return { status: nb.enabled, streams: [stream], related: [] };
   const streams = [stream];
+  if (nb.longTerm) {
+    const at = (nb.longTerm.anchor ? c.anchors[nb.longTerm.anchor] : undefined) ?? location;
+    streams.push({ via: "native", retentionDays: nb.longTerm.retentionDays, intervalHours: nb.longTerm.frequencyHours, region: c.region, account: c.account, location: at });
+  }
   // Replicated automated backups keep restorable points in another region.
   for (const m of mechanisms) {
     if (m.node === "replication" && m.keepsRecoveryPoints && m.sourceId === c.id) {

@@ -107,6 +107,10 @@ export interface NativeBackup {
   location?: Location;
   /** Which kind of stream the native backups are (default "native"). */
   via?: RecoveryStream["via"];
+  /** Most days the native backups can keep, when below the usual 35 (Cosmos DB continuous backup: 30). */
+  maxRetentionDays?: number;
+  /** A second native stream kept longer at a lower frequency (Azure SQL long-term retention). */
+  longTerm?: { retentionDays: Fact<number | null>; frequencyHours: Fact<number>; anchor?: string };
 }
 
 export interface Component extends NodeIdentity {
@@ -165,6 +169,17 @@ export interface Component extends NodeIdentity {
   dataColdAfterDays?: Fact<number | null>;
   /** Roots whose Terraform state this bucket holds (`backend "s3" { bucket = ... }`); the kind is then `state-backend`. */
   stateBackendOf?: string[];
+  /**
+   * Secrets, keys and key vaults: whether a delete can be made final at once, with no
+   * recovery window (COV-004). `observed` and `fix` are in the provider's words.
+   */
+  deletionRecovery?: { immediate: Fact<boolean>; observed: string; fix: string; anchor: string };
+  /**
+   * Fixes in the provider's terms, for providers other than AWS (rules otherwise name AWS Backup):
+   * how to start backing it up (COV-001), to copy it to another region (REG-001), to keep
+   * points longer than its native backups can (RET-*), each a clause without a final period.
+   */
+  remedies?: { enableBackup: string; crossRegionCopy: string; longerRetention: string };
   /** Anything else a rule may need, by name (e.g. `dlqArn`, `recoveryWindowDays`, `keyDeletionWindowDays`). */
   attributes?: Record<string, Fact<string | number | boolean | null>>;
   /**

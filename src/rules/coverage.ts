@@ -59,7 +59,7 @@ export const statefulComponentWithoutBackup: Rule = {
           `${c.address} (${c.kind}) has no backup: nothing keeps restorable points in time for it ` +
           `(no automated backups or point-in-time recovery, and no backup selection, snapshot policy or versioning covers it), ` +
           `so data deleted or corrupted in it cannot be restored. ` +
-          `Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`,
+          (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -212,8 +212,8 @@ export const secretDeletableWithoutRecovery: Rule = {
     level: "warning",
     shortDescription: "Secret or key deletable without a recovery window.",
     fullDescription:
-      "A secret is deleted at once, with no recovery window (Secrets Manager recovery_window_in_days = 0): a mistaken delete cannot be undone, and whatever the secret protects may become unreadable.",
-    helpText: "Keep a recovery window (recovery_window_in_days between 7 and 30; 30 is the default).",
+      "A secret or key vault can be deleted for good at once, with no recovery window (Secrets Manager recovery_window_in_days = 0, an Azure Key Vault without purge protection): a mistaken or malicious delete cannot be undone, and whatever the secret or key protects may become unreadable.",
+    helpText: "Keep a recovery window: recovery_window_in_days between 7 and 30 (30 is the default) on Secrets Manager secrets, purge_protection_enabled = true on Azure Key Vaults.",
     helpMarkdown: [
       "The secret can be deleted without a recovery window.",
       "",
@@ -229,15 +229,15 @@ export const secretDeletableWithoutRecovery: Rule = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (c.kind !== "secret" || c.attributes?.["recoveryWindowDays"] !== 0) continue;
+      // The catalog states, in the provider's words, whether a delete can be made final at once; unknown stays silent.
+      const d = c.deletionRecovery;
+      if (d?.immediate !== true) continue;
       ctx.report({
-        message:
-          `${c.address} sets recovery_window_in_days = 0: deleting it removes it at once with no way to restore it. ` +
-          `Set recovery_window_in_days between 7 and 30 (default 30).`,
+        message: `${d.observed}. ${d.fix}`,
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
-        ...anchorOr(c, "recovery_window_in_days"),
+        ...anchorOr(c, d.anchor),
         related: [],
       });
     }

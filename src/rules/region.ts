@@ -136,6 +136,7 @@ function backupStreamsWithoutCopy(coverage: Coverage | undefined): RelatedLocati
 }
 
 function fixFor(c: Component): string {
+  if (c.remedies) return `${c.remedies.crossRegionCopy.charAt(0).toUpperCase()}${c.remedies.crossRegionCopy.slice(1)}.`;
   if (c.provider !== "aws") return "Copy its backups to another region.";
   const replica =
     c.type === "aws_db_instance"

@@ -41,8 +41,8 @@ function retentionFix(c: Component, agg: Aggregate, days: number): string {
   if (own && c.kind === "log-store") steps.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
   // Native automated backups keep at most 35 days (RDS, Aurora, DynamoDB PITR, ElastiCache, Redshift).
   // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html
-  else if (own && own.source.via !== "data" && days <= NATIVE_MAX_DAYS) steps.push(`raise ${own.source.anchor} to ${days}`);
-  if (!plan && c.kind !== "log-store") steps.push(`select it in an AWS Backup plan rule with delete_after >= ${days}`);
+  else if (own && own.source.via !== "data" && days <= (c.nativeBackup.maxRetentionDays ?? NATIVE_MAX_DAYS)) steps.push(`raise ${own.source.anchor} to ${days}`);
+  if (!plan && c.kind !== "log-store") steps.push(c.remedies ? `${c.remedies.longerRetention} for at least ${days} days` : `select it in an AWS Backup plan rule with delete_after >= ${days}`);
   const text = steps.join(", or ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
