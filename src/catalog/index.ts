@@ -86,8 +86,9 @@ export interface ProviderCatalog {
 
 import { awsCatalog } from "./aws.js";
 import { azurermCatalog } from "./azurerm.js";
+import { googleCatalog } from "./google.js";
 
-const catalogs: readonly ProviderCatalog[] = [awsCatalog, azurermCatalog];
+const catalogs: readonly ProviderCatalog[] = [awsCatalog, azurermCatalog, googleCatalog];
 
 export function componentEntry(type: string): ComponentEntry | undefined {
   for (const c of catalogs) {

@@ -12,6 +12,7 @@ import { isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 import { computeCoverage } from "./coverage.js";
 import { markStateBackends, notificationTopics, organizationsPolicies, scanWideFinder } from "../catalog/aws-scanwide.js";
 import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
+import { googleResourceRegion, isGoogleProvider } from "../catalog/google.js";
 import { azurermLocation } from "../catalog/azurerm.js";
 import type { ExternalBackup } from "../policy/types.js";
 import type { BackupVault, Component, Fact, Graph, Mechanism, ScanUnknown } from "./types.js";
@@ -78,6 +79,8 @@ export function placeOf(r: ResourceInstance, resolve?: (root: string, address: s
  * v6 upgrade guide, "Enhanced Region Support").
  */
 function resourceRegion(r: ResourceInstance) {
+  // Google resources name their own region/location/zone, overriding the provider's region.
+  if (isGoogleProvider(r.provider.name)) return googleResourceRegion(r) ?? r.provider.region;
   const own = r.provider.name === "aws" ? r.body.attributes.get("region") : undefined;
   return own && own.value !== null ? own.value : r.provider.region;
 }

@@ -333,6 +333,7 @@ function nativeContribution(c: Component, mechanisms: Mechanism[]): Contribution
   const via = nb.via ?? "native";
   const intervalHours = nb.pointInTime === true && via !== "pitr" ? 5 / 60 : nb.frequencyHours;
   const stream: RecoveryStream = { via, retentionDays: nb.retentionDays, intervalHours, region: c.region, account: c.account, location };
+  if (nb.retentionAnchor && c.anchors[nb.retentionAnchor]) stream.retentionLocation = c.anchors[nb.retentionAnchor]!;
   if (nb.enabled !== true) return { status: nb.enabled, streams: [stream], related: [] };
   const streams = [stream];
   if (nb.longTerm) {

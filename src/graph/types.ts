@@ -109,6 +109,8 @@ export interface NativeBackup {
   via?: RecoveryStream["via"];
   /** Most days the native backups can keep, when below the usual 35 (Cosmos DB continuous backup: 30). */
   maxRetentionDays?: number;
+  /** Anchor key of the attribute deciding retentionDays when it is not `anchor` (Cloud SQL retained_backups). */
+  retentionAnchor?: string;
   /** A second native stream kept longer at a lower frequency (Azure SQL long-term retention). */
   longTerm?: { retentionDays: Fact<number | null>; frequencyHours: Fact<number>; anchor?: string };
 }

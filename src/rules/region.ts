@@ -117,6 +117,9 @@ const VIA_NAMES: Record<string, string> = {
   "rds-automated-backups-replication": "RDS automated backups replication",
   "rds-read-replica": "RDS read replica",
   "secretsmanager-replica": "Secrets Manager replica",
+  "cloudsql-backup-location": "Cloud SQL backup location",
+  "gcs-dual-region": "dual-region bucket location",
+  "gcs-multi-region": "multi-region bucket location",
 };
 
 export function copyText(c: CopyOf): string {
@@ -294,7 +297,7 @@ export const copyInSameRegion: Rule = {
           `${c.address} is copied only within its own region ${c.region}: ${copies.map(copyText).join(", ")} ` +
           `${copies.length === 1 ? "lands" : "land"} in ${c.region}, so a regional outage takes the data and every copy together. ` +
           `A copy in another region is expected (${req.requiresCrossRegion.source.label}). ` +
-          `Create the destination with a provider configured for another region (e.g. provider = aws.dr).`,
+          (c.remedies ? `${c.remedies.crossRegionCopy.charAt(0).toUpperCase()}${c.remedies.crossRegionCopy.slice(1)}.` : `Create the destination with a provider configured for another region (e.g. provider = aws.dr).`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
