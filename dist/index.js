@@ -43640,8 +43640,8 @@ var BACKUP_ENCRYPTION = {
   Redshift: "source",
   DynamoDB: unknownFact("DynamoDB backups take the vault's key only with advanced DynamoDB backup features, an account setting", "enable advanced DynamoDB backups (aws_backup_global_settings) to be sure")
 };
-function annotateKeys(components2, mechanisms) {
-  for (const c of components2) {
+function annotateKeys(components4, mechanisms) {
+  for (const c of components4) {
     if (c.provider !== "aws") continue;
     c.encryption.customerManagedKey = c.encryption.atRest === false ? false : isCustomerManagedKey(c.encryption.keyId);
     const how = c.backupResourceType !== void 0 ? BACKUP_ENCRYPTION[c.backupResourceType] : void 0;
@@ -44153,6 +44153,15 @@ var components = {
     backupsSurviveDeletion: () => false,
     // recovery_window_in_days default 30; 0 = delete without recovery.
     attributes: (r) => ({ recoveryWindowDays: numFact(r.body, "recovery_window_in_days", 30) }),
+    deletionRecovery: (r) => {
+      const days = numFact(r.body, "recovery_window_in_days", 30);
+      return {
+        immediate: isUnknownFact(days) ? days : days === 0,
+        observed: `${r.address} sets recovery_window_in_days = 0: deleting it removes it at once with no way to restore it`,
+        fix: "Set recovery_window_in_days between 7 and 30 (default 30).",
+        anchor: "recovery_window_in_days"
+      };
+    },
     // `replica { region, kms_key_id }`: a replica secret in another region.
     copies: replicaBlocks("region", "kms_key_id", "secretsmanager-replica"),
     anchors: ["recovery_window_in_days", "kms_key_id", "replica", "tags"]
@@ -44510,8 +44519,686 @@ var awsCatalog = {
   isKnownBackupModule
 };
 
+// src/catalog/azurerm.ts
+var PROVIDER_DOCS2 = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/";
+var AZURE_PAIRED_REGIONS = {
+  eastus: "westus",
+  westus: "eastus",
+  eastus2: "centralus",
+  centralus: "eastus2",
+  northcentralus: "southcentralus",
+  southcentralus: "northcentralus",
+  westus2: "westcentralus",
+  westcentralus: "westus2",
+  westus3: "eastus",
+  canadacentral: "canadaeast",
+  canadaeast: "canadacentral",
+  brazilsouth: "southcentralus",
+  northeurope: "westeurope",
+  westeurope: "northeurope",
+  uksouth: "ukwest",
+  ukwest: "uksouth",
+  francecentral: "francesouth",
+  francesouth: "francecentral",
+  germanywestcentral: "germanynorth",
+  germanynorth: "germanywestcentral",
+  norwayeast: "norwaywest",
+  norwaywest: "norwayeast",
+  switzerlandnorth: "switzerlandwest",
+  switzerlandwest: "switzerlandnorth",
+  swedencentral: "swedensouth",
+  swedensouth: "swedencentral",
+  eastasia: "southeastasia",
+  southeastasia: "eastasia",
+  australiaeast: "australiasoutheast",
+  australiasoutheast: "australiaeast",
+  australiacentral: "australiacentral2",
+  australiacentral2: "australiacentral",
+  japaneast: "japanwest",
+  japanwest: "japaneast",
+  koreacentral: "koreasouth",
+  koreasouth: "koreacentral",
+  centralindia: "southindia",
+  southindia: "centralindia",
+  westindia: "southindia",
+  southafricanorth: "southafricawest",
+  southafricawest: "southafricanorth",
+  uaenorth: "uaecentral",
+  uaecentral: "uaenorth"
+};
+function normalizeAzureRegion(location) {
+  return location.toLowerCase().replace(/[\s_-]/g, "");
+}
+function pairedRegion(region) {
+  if (isUnknownFact(region)) return region;
+  const pair = AZURE_PAIRED_REGIONS[region];
+  return pair ?? unknownFact(`${region} has no Azure paired region: geo-redundant storage is not available there`, "see https://learn.microsoft.com/en-us/azure/reliability/regions-paired");
+}
+var PARENT_ATTRIBUTES = ["server_id", "key_vault_id", "storage_account_id"];
+function azurermLocation(r, resolve, depth = 0) {
+  if (depth > 4) return unknownFact(`location of ${r.address} is not known`);
+  const own = r.body.attributes.get("location")?.value;
+  if (own !== void 0 && own !== null) return locationValue(own, r, resolve, depth);
+  for (const attr2 of PARENT_ATTRIBUTES) {
+    const v = rawValue(r.body, attr2);
+    if (v === void 0) continue;
+    if (!isRef(v)) return factOfOpaque(v);
+    const parent = resolve(r.root, v.address);
+    return parent ? azurermLocation(parent, resolve, depth + 1) : unknownFact(`${r.address} takes its location from ${v.address}, which is not in the scan`);
+  }
+  return unknownFact(`${r.address} sets no location`, "set location on the resource");
+}
+function locationValue(v, r, resolve, depth) {
+  if (typeof v === "string" && v !== "") return normalizeAzureRegion(v);
+  if (isRef(v) && v.attribute === "location") {
+    const target = resolve(r.root, v.address);
+    if (target) return azurermLocation(target, resolve, depth + 1);
+  }
+  return factOfOpaque(v);
+}
+function isoDurationDays(s) {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(s.trim().toUpperCase());
+  if (!m || s.trim().toUpperCase() === "P" || s.trim().toUpperCase() === "PT") return void 0;
+  const [y, mo, w, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0));
+  return y * 365 + mo * 30 + w * 7 + d + h / 24 + mi / 1440 + sec / 86400;
+}
+var constKind2 = (k) => () => k;
+var noNativeBackup2 = { enabled: false, retentionDays: 0, pointInTime: false, frequencyHours: unknownFact("no native backups") };
+function geoCopy(ctx, r, via, anchor) {
+  const at = lookup(r.body, anchor);
+  const location = at.kind === "value" ? { file: at.at.file, startLine: at.at.range.start.line, startColumn: at.at.range.start.column, endLine: at.at.range.end.line, endColumn: at.at.range.end.column } : void 0;
+  return { region: pairedRegion(ctx.region), account: ctx.account, via, anchor, ...location ? { location } : {} };
+}
+function geoCopiesIf(on, ctx, r, via, anchor) {
+  if (on === false) return [];
+  const copy = geoCopy(ctx, r, via, anchor);
+  return on === true ? [copy] : [{ ...copy, region: on }];
+}
+function flexibleServer(type, minRetention2) {
+  return {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + type.replace(/^azurerm_/, ""),
+    kind: constKind2("database"),
+    nativeBackup: (r) => {
+      const retention = numFact(r.body, "backup_retention_days", 7);
+      return { enabled: true, retentionDays: typeof retention === "number" ? Math.max(retention, minRetention2) : retention, pointInTime: true, frequencyHours: 5 / 60, via: "pitr", anchor: "backup_retention_days" };
+    },
+    // Always encrypted at rest (service-managed key unless customer_managed_key).
+    encryption: (r) => ({ atRest: true, ...rawValue(r.body, "customer_managed_key.key_vault_key_id") !== void 0 ? { key: rawValue(r.body, "customer_managed_key.key_vault_key_id") } : {}, keyAnchor: "customer_managed_key" }),
+    deletionProtection: () => false,
+    // Backups of a deleted server are kept only a few days and only through support (PostgreSQL: 5 days).
+    backupsSurviveDeletion: () => false,
+    copies: (r, ctx) => geoCopiesIf(boolFact(r.body, "geo_redundant_backup_enabled", false), ctx, r, "azure-geo-redundant-backup", "geo_redundant_backup_enabled"),
+    remedies: () => ({
+      enableBackup: "raise backup_retention_days (automated backups cannot be turned off), or back it up to an Azure Backup vault",
+      crossRegionCopy: "set geo_redundant_backup_enabled = true (at creation: it cannot be changed later) so its backups are also stored in the paired region",
+      longerRetention: "keep long-term backups in an Azure Backup vault (azurerm_data_protection_backup_vault with a policy) that keeps them"
+    }),
+    anchors: ["backup_retention_days", "geo_redundant_backup_enabled", "customer_managed_key", "location", "tags"]
+  };
+}
+function longTermRetention(r) {
+  const kinds = [
+    ["long_term_retention_policy.weekly_retention", 7 * 24],
+    ["long_term_retention_policy.monthly_retention", 30 * 24],
+    ["long_term_retention_policy.yearly_retention", 365 * 24]
+  ];
+  let best;
+  for (const [path7, hours] of kinds) {
+    const v = strFact(r.body, path7, "PT0S");
+    if (isUnknownFact(v)) return { retentionDays: v, frequencyHours: v, anchor: path7 };
+    const days = v === null ? 0 : isoDurationDays(v);
+    if (days === void 0) return { retentionDays: unknownFact(`${path7} = "${v}" is not an ISO 8601 duration`), frequencyHours: hours, anchor: path7 };
+    if (days > 0 && (!best || days > best.days)) best = { days, hours, anchor: path7 };
+  }
+  return best ? { retentionDays: best.days, frequencyHours: best.hours, anchor: best.anchor } : void 0;
+}
+function geoBackupStorage(v) {
+  return isUnknownFact(v) ? v : v === "Geo" || v === "GeoZone";
+}
+function geoReplicated(v) {
+  if (isUnknownFact(v)) return v;
+  if (v === null) return unknownFact("account_replication_type is not set");
+  return /GRS$/i.test(v) || /GZRS$/i.test(v);
+}
+var components2 = {
+  azurerm_mssql_database: {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + "mssql_database",
+    kind: constKind2("database"),
+    nativeBackup: (r) => {
+      const retention = numFact(r.body, "short_term_retention_policy.retention_days", 7);
+      const longTerm = longTermRetention(r);
+      return {
+        enabled: true,
+        retentionDays: retention,
+        pointInTime: true,
+        frequencyHours: 10 / 60,
+        via: "pitr",
+        anchor: "short_term_retention_policy.retention_days",
+        ...longTerm ? { longTerm } : {}
+      };
+    },
+    // TDE on by default (transparent_data_encryption_enabled default true).
+    encryption: (r) => ({ atRest: boolFact(r.body, "transparent_data_encryption_enabled", true), anchor: "transparent_data_encryption_enabled" }),
+    deletionProtection: () => false,
+    // Backups of a deleted database are kept for its PITR window (restore a deleted database).
+    // https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore
+    backupsSurviveDeletion: () => true,
+    // storage_account_type (backup storage redundancy) defaults to Geo: backups also in the paired region.
+    // geo_backup_enabled applies only to DataWarehouse SKUs (provider docs).
+    copies: (r, ctx) => geoCopiesIf(geoBackupStorage(strFact(r.body, "storage_account_type", "Geo")), ctx, r, "azure-sql-geo-backup", "storage_account_type"),
+    remedies: () => ({
+      enableBackup: "set short_term_retention_policy.retention_days",
+      crossRegionCopy: 'set storage_account_type = "Geo" or "GeoZone" (the default is Geo) so its backups are also stored in the paired region, or add a geo-replica',
+      longerRetention: "add a long_term_retention_policy (weekly_retention, monthly_retention or yearly_retention as ISO 8601 durations) that keeps backups"
+    }),
+    anchors: ["short_term_retention_policy.retention_days", "short_term_retention_policy", "long_term_retention_policy.weekly_retention", "long_term_retention_policy.monthly_retention", "long_term_retention_policy.yearly_retention", "long_term_retention_policy", "storage_account_type", "transparent_data_encryption_enabled", "tags"]
+  },
+  azurerm_postgresql_flexible_server: flexibleServer("azurerm_postgresql_flexible_server", 7),
+  azurerm_mysql_flexible_server: flexibleServer("azurerm_mysql_flexible_server", 1),
+  azurerm_cosmosdb_account: {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + "cosmosdb_account",
+    kind: constKind2("database"),
+    nativeBackup: (r) => {
+      const type = strFact(r.body, "backup.type", "Periodic");
+      if (isUnknownFact(type)) return { enabled: true, retentionDays: type, pointInTime: type, frequencyHours: type, anchor: "backup.type" };
+      if (type === "Continuous") {
+        const tier = strFact(r.body, "backup.tier", "Continuous30Days");
+        const days = isUnknownFact(tier) ? tier : tier === "Continuous7Days" ? 7 : 30;
+        const anchor = isSet(r.body, "backup.tier") === false ? "backup.type" : "backup.tier";
+        return { enabled: true, retentionDays: days, pointInTime: true, frequencyHours: 1 / 3600, via: "pitr", anchor, maxRetentionDays: 30 };
+      }
+      const interval = numFact(r.body, "backup.interval_in_minutes", 240);
+      const hours = numFact(r.body, "backup.retention_in_hours", 8);
+      return {
+        enabled: true,
+        retentionDays: typeof hours === "number" ? hours / 24 : hours,
+        pointInTime: false,
+        frequencyHours: typeof interval === "number" ? interval / 60 : isUnknownFact(interval) ? interval : 4,
+        via: "native",
+        anchor: "backup.retention_in_hours"
+      };
+    },
+    encryption: (r) => ({ atRest: true, ...rawValue(r.body, "key_vault_key_id") !== void 0 ? { key: rawValue(r.body, "key_vault_key_id") } : {}, keyAnchor: "key_vault_key_id" }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    // Periodic backups: storage_redundancy defaults to Geo (provider docs).
+    copies: (r, ctx) => {
+      const type = strFact(r.body, "backup.type", "Periodic");
+      if (type === "Continuous") return [];
+      const redundancy = strFact(r.body, "backup.storage_redundancy", "Geo");
+      return geoCopiesIf(isUnknownFact(type) ? type : isUnknownFact(redundancy) ? redundancy : redundancy === "Geo", ctx, r, "cosmosdb-geo-backup", "backup.storage_redundancy");
+    },
+    remedies: () => ({
+      enableBackup: "configure its backup block",
+      crossRegionCopy: 'add a geo_location in another region, or use periodic backup with storage_redundancy = "Geo" (the default) so backups are also stored in the paired region',
+      longerRetention: "export its data regularly (change feed or Azure Data Factory) to a storage account with versioning whose lifecycle keeps it"
+    }),
+    anchors: ["backup.type", "backup.tier", "backup.interval_in_minutes", "backup.retention_in_hours", "backup.storage_redundancy", "backup", "key_vault_key_id", "tags"]
+  },
+  azurerm_storage_account: {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + "storage_account",
+    kind: constKind2("object-store"),
+    nativeBackup: storageAccountNative,
+    // Storage service encryption is always on. https://learn.microsoft.com/en-us/azure/storage/common/storage-service-encryption
+    encryption: () => ({ atRest: true }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    // GRS/RA-GRS/GZRS/RA-GZRS replicate asynchronously to the paired region: a copy, not a backup (deletes replicate).
+    // https://learn.microsoft.com/en-us/azure/storage/common/storage-redundancy
+    copies: (r, ctx) => geoCopiesIf(geoReplicated(strFact(r.body, "account_replication_type", null)), ctx, r, "azure-storage-geo-replication", "account_replication_type"),
+    remedies: () => ({
+      enableBackup: "set versioning_enabled = true and a delete_retention_policy (blob soft delete) in blob_properties, or back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_blob_storage)",
+      crossRegionCopy: 'set account_replication_type = "GRS", "RA-GRS", "GZRS" or "RA-GZRS" so a copy is kept in the paired region, or add object replication to an account in another region',
+      longerRetention: "raise blob_properties.delete_retention_policy.days (up to 365), or keep blob versions with an azurerm_storage_management_policy that keeps them"
+    }),
+    anchors: [
+      "account_replication_type",
+      "blob_properties.versioning_enabled",
+      "blob_properties.delete_retention_policy.days",
+      "blob_properties.delete_retention_policy",
+      "blob_properties.container_delete_retention_policy",
+      "blob_properties.restore_policy.days",
+      "blob_properties.restore_policy",
+      "blob_properties",
+      "tags"
+    ]
+  },
+  azurerm_managed_disk: {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + "managed_disk",
+    kind: constKind2("volume"),
+    // No native backups: snapshots come from Azure Backup (Recovery Services or Data Protection vaults).
+    nativeBackup: () => noNativeBackup2,
+    // Server-side encryption with platform-managed keys is always on. https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption
+    encryption: (r) => ({ atRest: true, ...rawValue(r.body, "disk_encryption_set_id") !== void 0 ? { key: rawValue(r.body, "disk_encryption_set_id") } : {}, keyAnchor: "disk_encryption_set_id" }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    remedies: () => ({
+      enableBackup: "back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_disk), or back up its VM with azurerm_backup_protected_vm",
+      crossRegionCopy: "back it up to a Recovery Services vault with geo-redundant storage and cross_region_restore_enabled = true",
+      longerRetention: "back it up with an Azure Backup policy that keeps snapshots"
+    }),
+    anchors: ["disk_encryption_set_id", "storage_account_type", "tags"]
+  },
+  azurerm_key_vault: {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + "key_vault",
+    kind: constKind2("secret"),
+    nativeBackup: () => noNativeBackup2,
+    encryption: () => ({ atRest: true }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    // soft_delete_retention_days default 90 (7-90); soft delete is always on since February 2025.
+    // https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview
+    attributes: (r) => ({ softDeleteRetentionDays: numFact(r.body, "soft_delete_retention_days", 90), purgeProtection: boolFact(r.body, "purge_protection_enabled", false) }),
+    deletionRecovery: (r) => vaultDeletionRecovery(r, r.address),
+    anchors: ["purge_protection_enabled", "soft_delete_retention_days", "tags"]
+  },
+  azurerm_key_vault_key: {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + "key_vault_key",
+    kind: constKind2("key"),
+    nativeBackup: () => noNativeBackup2,
+    encryption: () => ({ atRest: true }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    anchors: ["key_vault_id", "tags"]
+  }
+};
+function vaultDeletionRecovery(r, address) {
+  const purge = boolFact(r.body, "purge_protection_enabled", false);
+  const days = numFact(r.body, "soft_delete_retention_days", 90);
+  const window2 = typeof days === "number" ? `${days}-day` : "soft-delete";
+  return {
+    immediate: isUnknownFact(purge) ? purge : !purge,
+    observed: `${address} has no purge protection (${isSet(r.body, "purge_protection_enabled") === true ? "purge_protection_enabled = false" : "purge_protection_enabled defaults to false"}): a deleted vault, key or secret can be purged at once, skipping its ${window2} soft-delete window`,
+    fix: "Set purge_protection_enabled = true (it cannot be turned off again).",
+    anchor: "purge_protection_enabled"
+  };
+}
+function storageAccountNative(r) {
+  const versioning = boolFact(r.body, "blob_properties.versioning_enabled", false);
+  const softDelete = isSet(r.body, "blob_properties.delete_retention_policy");
+  const softDeleteDays = numFact(r.body, "blob_properties.delete_retention_policy.days", 7);
+  const restore = isSet(r.body, "blob_properties.restore_policy");
+  const pointInTime = restore === "unknown" ? unknownFact("blob_properties.restore_policy is not known") : restore;
+  if (versioning === true) return { enabled: true, retentionDays: null, pointInTime, frequencyHours: 0, via: "versioning", anchor: "blob_properties.versioning_enabled" };
+  if (softDelete === true) return { enabled: true, retentionDays: softDeleteDays, pointInTime, frequencyHours: 0, via: "soft-delete", anchor: "blob_properties.delete_retention_policy.days" };
+  if (isUnknownFact(versioning)) return { enabled: versioning, retentionDays: versioning, pointInTime: versioning, frequencyHours: 0, via: "versioning", anchor: "blob_properties.versioning_enabled" };
+  if (softDelete === "unknown") {
+    const why = unknownFact("blob_properties.delete_retention_policy is not known");
+    return { enabled: why, retentionDays: why, pointInTime: why, frequencyHours: 0, via: "soft-delete" };
+  }
+  return { enabled: false, retentionDays: 0, pointInTime: false, frequencyHours: 0, via: "versioning", anchor: "blob_properties.versioning_enabled" };
+}
+var azurermCatalog = {
+  components: components2,
+  links: {},
+  mechanisms: {},
+  vaultLinks: {},
+  isKnownBackupModule: () => false
+};
+
+// src/catalog/google.ts
+var PROVIDER_DOCS3 = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/";
+var constKind3 = (k) => () => k;
+function remedies(enableBackup, crossRegionCopy) {
+  return () => ({ enableBackup, crossRegionCopy, longerRetention: "add a Backup and DR backup plan (google_backup_dr_backup_plan) that keeps its backups" });
+}
+var noNativeBackup3 = { enabled: false, retentionDays: 0, pointInTime: false, frequencyHours: unknownFact("no native backups") };
+var MULTI_REGIONS = /* @__PURE__ */ new Set(["us", "eu", "asia"]);
+var DUAL_REGIONS = {
+  asia1: ["asia-northeast1", "asia-northeast2"],
+  eur4: ["europe-north1", "europe-west4"],
+  nam4: ["us-central1", "us-east1"]
+};
+function regionOfGoogleLocation(location) {
+  const l = location.toLowerCase();
+  return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(l) ? l.slice(0, -2) : l;
+}
+function googleResourceRegion(r) {
+  if (r.type === "google_storage_bucket") {
+    const first = bucketRegion(r);
+    if (first !== void 0) return first;
+  }
+  for (const attr2 of ["region", "location", "location_id", "zone"]) {
+    const a = r.body.attributes.get(attr2);
+    if (!a || a.value === null) continue;
+    return typeof a.value === "string" ? regionOfGoogleLocation(a.value) : a.value;
+  }
+  return void 0;
+}
+function isGoogleProvider(name2) {
+  return name2 === "google" || name2 === "google-beta";
+}
+function cloudSqlBackups(r) {
+  const base = "settings.backup_configuration";
+  const enabled = boolFact(r.body, `${base}.enabled`, false);
+  const unit = strFact(r.body, `${base}.backup_retention_settings.retention_unit`, "COUNT");
+  const count = numFact(r.body, `${base}.backup_retention_settings.retained_backups`, 7);
+  const retentionDays = enabled === false ? 0 : isUnknownFact(enabled) ? enabled : isUnknownFact(unit) ? unit : unit === "COUNT" ? count : unknownFact(`retention_unit ${String(unit)} is not COUNT`);
+  const pitrPg = boolFact(r.body, `${base}.point_in_time_recovery_enabled`, false);
+  const binlog = boolFact(r.body, `${base}.binary_log_enabled`, false);
+  const pitr = enabled === false ? false : pitrPg === true || binlog === true ? enabled : isUnknownFact(pitrPg) ? pitrPg : isUnknownFact(binlog) ? binlog : false;
+  const retained = `${base}.backup_retention_settings.retained_backups`;
+  const retentionAnchor = lookup(r.body, retained).kind === "absent" ? base : retained;
+  return { enabled, retentionDays, pointInTime: pitr, frequencyHours: 24, via: "native", anchor: `${base}.enabled`, retentionAnchor };
+}
+function cloudSqlBackupLocation(r, ctx) {
+  const path7 = "settings.backup_configuration.location";
+  if (boolFact(r.body, "settings.backup_configuration.enabled", false) === false) return [];
+  const loc = strFact(r.body, path7, null);
+  const at = atOf(lookup(r.body, path7));
+  const where6 = at ? { location: toLocation(at), anchor: path7 } : {};
+  if (loc === null) {
+    const region = ctx.region;
+    return [{ region: typeof region === "string" ? `the multi-region nearest ${region}` : region, account: ctx.account, via: "cloudsql-backup-location", ...where6 }];
+  }
+  return [{ region: isUnknownFact(loc) ? loc : regionOfGoogleLocation(loc), account: ctx.account, via: "cloudsql-backup-location", ...where6 }];
+}
+function bucketLocationCopies(r, ctx) {
+  const loc = strFact(r.body, "location", null);
+  if (typeof loc !== "string") return [];
+  const l = loc.toLowerCase();
+  const at = atOf(lookup(r.body, "location"));
+  const where6 = at ? { location: toLocation(at), anchor: "location" } : {};
+  const custom = rawValue(r.body, "custom_placement_config.data_locations");
+  if (Array.isArray(custom) && custom.length >= 2) {
+    const regions = custom.filter((x) => typeof x === "string").map(regionOfGoogleLocation);
+    return regions.slice(1).map((region) => ({ region, account: ctx.account, via: "gcs-dual-region", ...where6 }));
+  }
+  const dual = DUAL_REGIONS[l];
+  if (dual) return [{ region: dual[1], account: ctx.account, via: "gcs-dual-region", ...where6 }];
+  if (MULTI_REGIONS.has(l)) return [{ region: `another region of the ${l} multi-region`, account: ctx.account, via: "gcs-multi-region", ...where6 }];
+  return [];
+}
+function bucketRegion(r) {
+  const custom = rawValue(r.body, "custom_placement_config.data_locations");
+  if (Array.isArray(custom) && typeof custom[0] === "string") return regionOfGoogleLocation(custom[0]);
+  const loc = strFact(r.body, "location", null);
+  return typeof loc === "string" ? DUAL_REGIONS[loc.toLowerCase()]?.[0] ?? void 0 : void 0;
+}
+function bucketBackups(r) {
+  const versioning = boolFact(r.body, "versioning.enabled", false);
+  if (versioning === true) return { enabled: true, retentionDays: noncurrentRetention2(r), pointInTime: false, frequencyHours: 0, via: "versioning", anchor: "versioning.enabled" };
+  const seconds = numFact(r.body, "soft_delete_policy.retention_duration_seconds", 604800);
+  const enabled = isUnknownFact(seconds) ? seconds : seconds !== null && seconds > 0;
+  const softDelete = {
+    enabled,
+    retentionDays: isUnknownFact(seconds) ? seconds : (seconds ?? 0) / 86400,
+    pointInTime: false,
+    frequencyHours: 0,
+    via: "soft-delete",
+    anchor: "soft_delete_policy.retention_duration_seconds"
+  };
+  if (isUnknownFact(versioning) && enabled !== true) return { ...softDelete, enabled: versioning, anchor: "versioning.enabled" };
+  return softDelete;
+}
+function noncurrentRetention2(r) {
+  const { blocks, unknown } = blocksAt(r.body, "lifecycle_rule");
+  if (unknown) return unknown;
+  let days = null;
+  for (const b of blocks) {
+    if (strFact(b, "action.type", null) !== "Delete") continue;
+    const n = numFact(b, "condition.days_since_noncurrent_time", null);
+    if (isUnknownFact(n)) return n;
+    if (n !== null) days = days === null ? n : Math.min(days, n);
+    else if (isUnknownFact(numFact(b, "condition.num_newer_versions", null)) || numFact(b, "condition.num_newer_versions", null) !== null) {
+      return unknownFact("noncurrent versions are kept by count (num_newer_versions), not by age");
+    }
+  }
+  return days;
+}
+function bucketExpiration(r) {
+  const { blocks, unknown } = blocksAt(r.body, "lifecycle_rule");
+  if (unknown) return unknown;
+  let days = null;
+  for (const b of blocks) {
+    if (strFact(b, "action.type", null) !== "Delete") continue;
+    if (isUnknownFact(numFact(b, "condition.days_since_noncurrent_time", null)) || numFact(b, "condition.days_since_noncurrent_time", null) !== null) continue;
+    if (numFact(b, "condition.num_newer_versions", null) !== null) continue;
+    const age = numFact(b, "condition.age", null);
+    if (isUnknownFact(age)) return age;
+    if (age !== null) days = days === null ? age : Math.min(days, age);
+  }
+  return days;
+}
+var RDB_PERIOD_HOURS = { ONE_HOUR: 1, SIX_HOURS: 6, TWELVE_HOURS: 12, TWENTY_FOUR_HOURS: 24 };
+function redisPersistence(r) {
+  const mode = strFact(r.body, "persistence_config.persistence_mode", "DISABLED");
+  const enabled = isUnknownFact(mode) ? mode : mode === "RDB";
+  const period = strFact(r.body, "persistence_config.rdb_snapshot_period", "TWENTY_FOUR_HOURS");
+  const hours = isUnknownFact(period) ? period : RDB_PERIOD_HOURS[period ?? ""] ?? unknownFact(`rdb_snapshot_period ${String(period)} is not known`);
+  return {
+    enabled,
+    retentionDays: enabled === false ? 0 : typeof hours === "number" ? hours / 24 : hours,
+    pointInTime: false,
+    frequencyHours: hours,
+    via: "native",
+    anchor: "persistence_config.persistence_mode"
+  };
+}
+function durationDays(s) {
+  const m = /^(\d+(?:\.\d+)?)([smhd])$/.exec(s.trim());
+  if (!m) return void 0;
+  const n = Number(m[1]);
+  const perDay = { s: 86400, m: 1440, h: 24, d: 1 };
+  return n / perDay[m[2]];
+}
+function spannerVersionRetention(r) {
+  const v = strFact(r.body, "version_retention_period", "1h");
+  const days = isUnknownFact(v) ? v : durationDays(v ?? "1h") ?? unknownFact(`version_retention_period ${String(v)} is not a duration`);
+  return { enabled: true, retentionDays: days, pointInTime: true, frequencyHours: 1 / 3600, via: "pitr", anchor: "version_retention_period" };
+}
+function firestorePitr(r) {
+  const v = strFact(r.body, "point_in_time_recovery_enablement", "POINT_IN_TIME_RECOVERY_DISABLED");
+  const enabled = isUnknownFact(v) ? v : v === "POINT_IN_TIME_RECOVERY_ENABLED";
+  return { enabled, retentionDays: enabled === false ? 0 : 7, pointInTime: enabled, frequencyHours: 1 / 60, via: "pitr", anchor: "point_in_time_recovery_enablement" };
+}
+var components3 = {
+  google_sql_database_instance: {
+    provider: "google",
+    remedies: remedies("set settings.backup_configuration.enabled = true with point_in_time_recovery_enabled (PostgreSQL, SQL Server) or binary_log_enabled (MySQL)", "leave settings.backup_configuration.location unset (backups go to the nearest multi-region) or set it to another region or a multi-region"),
+    docs: PROVIDER_DOCS3 + "sql_database_instance",
+    kind: constKind3("database"),
+    // A read replica is not a component: its master is.
+    isComponent: (r) => strFact(r.body, "master_instance_name", null) === null,
+    nativeBackup: cloudSqlBackups,
+    // Cloud SQL always encrypts at rest; encryption_key_name selects a CMEK. https://cloud.google.com/sql/docs/mysql/cmek
+    encryption: (r) => {
+      const key = rawValue(r.body, "encryption_key_name");
+      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "encryption_key_name" };
+    },
+    // deletion_protection (Terraform-side) defaults to true; settings.deletion_protection_enabled (API-side) to false.
+    deletionProtection: (r) => {
+      const tf = boolFact(r.body, "deletion_protection", true);
+      if (tf === true) return true;
+      const api = boolFact(r.body, "settings.deletion_protection_enabled", false);
+      return api === true ? true : isUnknownFact(tf) ? tf : api;
+    },
+    // Automated backups are deleted with the instance unless kept by retain-backups-on-delete (not read yet).
+    // https://cloud.google.com/sql/docs/mysql/backup-recovery/backups#what_backups_provide
+    backupsSurviveDeletion: () => false,
+    copies: cloudSqlBackupLocation,
+    anchors: [
+      "settings.backup_configuration.enabled",
+      "settings.backup_configuration.point_in_time_recovery_enabled",
+      "settings.backup_configuration.binary_log_enabled",
+      "settings.backup_configuration.backup_retention_settings.retained_backups",
+      "settings.backup_configuration.transaction_log_retention_days",
+      "settings.backup_configuration.location",
+      "settings.backup_configuration",
+      "deletion_protection",
+      "encryption_key_name",
+      "settings.user_labels"
+    ]
+  },
+  google_storage_bucket: {
+    provider: "google",
+    remedies: remedies("enable versioning, or keep soft delete on (soft_delete_policy.retention_duration_seconds > 0)", "use a dual-region or multi-region location, or copy it to a bucket in another region (Storage Transfer Service)"),
+    docs: PROVIDER_DOCS3 + "storage_bucket",
+    kind: constKind3("object-store"),
+    nativeBackup: bucketBackups,
+    // Google encrypts every object at rest; encryption.default_kms_key_name selects a CMEK. https://cloud.google.com/storage/docs/encryption
+    encryption: (r) => {
+      const key = rawValue(r.body, "encryption.default_kms_key_name");
+      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "encryption.default_kms_key_name" };
+    },
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    dataRetentionDays: bucketExpiration,
+    dataRetentionAnchor: "lifecycle_rule",
+    copies: bucketLocationCopies,
+    // force_destroy (default false) lets Terraform delete the bucket with every object in it.
+    attributes: (r) => ({ forceDestroy: boolFact(r.body, "force_destroy", false) }),
+    literalNames: (r) => {
+      const n = rawValue(r.body, "name");
+      return typeof n === "string" ? [n] : [];
+    },
+    anchors: ["versioning.enabled", "versioning", "soft_delete_policy.retention_duration_seconds", "soft_delete_policy", "retention_policy", "lifecycle_rule", "location", "encryption.default_kms_key_name", "force_destroy", "labels"]
+  },
+  google_compute_disk: {
+    provider: "google",
+    remedies: remedies("attach a snapshot schedule (google_compute_resource_policy) through resource_policies or google_compute_disk_resource_policy_attachment", "keep its snapshots in a multi-region (snapshot_properties.storage_locations of the snapshot schedule)"),
+    docs: PROVIDER_DOCS3 + "compute_disk",
+    kind: constKind3("volume"),
+    // Persistent disks have no backup of their own: snapshot schedules (resource policies) back them up.
+    // https://cloud.google.com/compute/docs/disks/scheduled-snapshots
+    nativeBackup: (r) => {
+      const policies = lookup(r.body, "resource_policies");
+      if (policies.kind === "absent") return noNativeBackup3;
+      return { ...noNativeBackup3, enabled: unknownFact("resource_policies attaches a snapshot schedule, which is not read yet"), anchor: "resource_policies" };
+    },
+    encryption: (r) => {
+      const key = rawValue(r.body, "disk_encryption_key.kms_key_self_link");
+      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "disk_encryption_key.kms_key_self_link" };
+    },
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    anchors: ["resource_policies", "disk_encryption_key.kms_key_self_link", "labels"]
+  },
+  google_filestore_instance: {
+    provider: "google",
+    remedies: remedies("back it up with google_filestore_backup or a Backup and DR backup plan", "store its backups in another region"),
+    docs: PROVIDER_DOCS3 + "filestore_instance",
+    kind: constKind3("file-system"),
+    // No scheduled backups of its own: google_filestore_backup / snapshots are separate resources.
+    // https://cloud.google.com/filestore/docs/backups
+    nativeBackup: () => noNativeBackup3,
+    encryption: (r) => {
+      const key = rawValue(r.body, "kms_key_name");
+      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "kms_key_name" };
+    },
+    deletionProtection: (r) => boolFact(r.body, "deletion_protection_enabled", false),
+    backupsSurviveDeletion: () => false,
+    anchors: ["kms_key_name", "deletion_protection_enabled", "labels"]
+  },
+  google_redis_instance: {
+    provider: "google",
+    remedies: remedies('enable RDB persistence (persistence_config.persistence_mode = "RDB")', "export its snapshots to a bucket in another region"),
+    docs: PROVIDER_DOCS3 + "redis_instance",
+    kind: constKind3("cache"),
+    nativeBackup: redisPersistence,
+    // Always encrypted at rest; customer_managed_key selects a CMEK. https://cloud.google.com/memorystore/docs/redis/cmek
+    encryption: (r) => {
+      const key = rawValue(r.body, "customer_managed_key");
+      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "customer_managed_key" };
+    },
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    anchors: ["persistence_config.persistence_mode", "persistence_config.rdb_snapshot_period", "persistence_config", "customer_managed_key", "labels"]
+  },
+  google_bigtable_instance: {
+    provider: "google",
+    remedies: remedies("give its tables an automated_backup_policy", "replicate it to a cluster in another region, or copy its backups there"),
+    docs: PROVIDER_DOCS3 + "bigtable_instance",
+    kind: constKind3("database"),
+    // Backups are per table (google_bigtable_table automated_backup_policy), not read yet.
+    // https://cloud.google.com/bigtable/docs/backups
+    nativeBackup: () => ({ ...noNativeBackup3, enabled: unknownFact("Bigtable backups are configured per table (automated_backup_policy), which is not read yet") }),
+    encryption: () => ({ atRest: true }),
+    // deletion_protection defaults to true (provider docs).
+    deletionProtection: (r) => boolFact(r.body, "deletion_protection", true),
+    backupsSurviveDeletion: () => false,
+    anchors: ["deletion_protection", "labels"]
+  },
+  google_spanner_database: {
+    provider: "google",
+    remedies: remedies("add a google_spanner_backup_schedule", "use a multi-region instance configuration, or copy its backups to another region"),
+    docs: PROVIDER_DOCS3 + "spanner_database",
+    kind: constKind3("database"),
+    nativeBackup: spannerVersionRetention,
+    encryption: (r) => {
+      const key = rawValue(r.body, "encryption_config.kms_key_name");
+      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "encryption_config.kms_key_name" };
+    },
+    // deletion_protection (Terraform-side) defaults to true; enable_drop_protection (API-side) to false.
+    deletionProtection: (r) => {
+      const tf = boolFact(r.body, "deletion_protection", true);
+      const api = boolFact(r.body, "enable_drop_protection", false);
+      return tf === true || api === true ? true : isUnknownFact(tf) ? tf : api;
+    },
+    backupsSurviveDeletion: () => false,
+    anchors: ["version_retention_period", "deletion_protection", "enable_drop_protection", "encryption_config.kms_key_name"]
+  },
+  google_firestore_database: {
+    provider: "google",
+    remedies: remedies('set point_in_time_recovery_enablement = "POINT_IN_TIME_RECOVERY_ENABLED" or add a google_firestore_backup_schedule', "use a multi-region location (nam5, eur3)"),
+    docs: PROVIDER_DOCS3 + "firestore_database",
+    kind: constKind3("database"),
+    nativeBackup: firestorePitr,
+    encryption: (r) => {
+      const key = rawValue(r.body, "cmek_config.kms_key_name");
+      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "cmek_config.kms_key_name" };
+    },
+    // delete_protection_state default DELETE_PROTECTION_STATE_UNSPECIFIED (off).
+    deletionProtection: (r) => {
+      const v = strFact(r.body, "delete_protection_state", "DELETE_PROTECTION_STATE_UNSPECIFIED");
+      return isUnknownFact(v) ? v : v === "DELETE_PROTECTION_ENABLED";
+    },
+    backupsSurviveDeletion: () => false,
+    anchors: ["point_in_time_recovery_enablement", "delete_protection_state", "cmek_config.kms_key_name"]
+  },
+  google_kms_crypto_key: {
+    provider: "google",
+    docs: PROVIDER_DOCS3 + "kms_crypto_key",
+    kind: constKind3("key"),
+    nativeBackup: () => noNativeBackup3,
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    // destroy_scheduled_duration default 30 days ("2592000s"): versions stay restorable until then.
+    attributes: (r) => {
+      const v = strFact(r.body, "destroy_scheduled_duration", "2592000s");
+      return { keyDeletionWindowDays: isUnknownFact(v) ? v : durationDays(v ?? "") ?? null };
+    },
+    anchors: ["destroy_scheduled_duration", "rotation_period", "labels"]
+  },
+  google_secret_manager_secret: {
+    provider: "google",
+    docs: PROVIDER_DOCS3 + "secret_manager_secret",
+    kind: constKind3("secret"),
+    nativeBackup: () => noNativeBackup3,
+    // Secret Manager always encrypts at rest. https://cloud.google.com/secret-manager/docs/encryption
+    encryption: () => ({ atRest: true }),
+    deletionProtection: (r) => boolFact(r.body, "deletion_protection", false),
+    backupsSurviveDeletion: () => false,
+    anchors: ["replication", "deletion_protection", "labels"]
+  }
+};
+var googleCatalog = {
+  components: components3,
+  links: {},
+  mechanisms: {},
+  vaultLinks: {},
+  isKnownBackupModule: () => false
+};
+
 // src/catalog/index.ts
-var catalogs = [awsCatalog];
+var catalogs = [awsCatalog, azurermCatalog, googleCatalog];
 function componentEntry(type) {
   for (const c of catalogs) {
     const e = c.components[type];
@@ -44659,7 +45346,7 @@ function editDistance(a, b, max = 2) {
 function where(l) {
   return `${l.file}:${l.startLine}`;
 }
-function computeCoverage(components2, mechanisms, roots, externalBackups = []) {
+function computeCoverage(components4, mechanisms, roots, externalBackups = []) {
   const plans = /* @__PURE__ */ new Map();
   const selections = [];
   const regionSettings = [];
@@ -44670,8 +45357,8 @@ function computeCoverage(components2, mechanisms, roots, externalBackups = []) {
     else if (m.node === "region-settings") regionSettings.push(m);
     else if (m.node === "snapshot-policy") dlm.push(m);
   }
-  const byId = new Map(components2.map((c) => [c.id, c]));
-  const selectable = components2.filter((c) => c.backupResourceType !== void 0);
+  const byId = new Map(components4.map((c) => [c.id, c]));
+  const selectable = components4.filter((c) => c.backupResourceType !== void 0);
   const byTagKey = /* @__PURE__ */ new Map();
   const unknownTags = [];
   const byService = /* @__PURE__ */ new Map();
@@ -44756,7 +45443,7 @@ function computeCoverage(components2, mechanisms, roots, externalBackups = []) {
   const unknowns = [];
   const unresolvedByRoot = /* @__PURE__ */ new Map();
   for (const root of roots) unresolvedByRoot.set(root.root, root.unresolvedModules);
-  const ordered = [...components2.filter((c) => c.coveredWith.length === 0), ...components2.filter((c) => c.coveredWith.length > 0)];
+  const ordered = [...components4.filter((c) => c.coveredWith.length === 0), ...components4.filter((c) => c.coveredWith.length > 0)];
   for (const c of ordered) {
     const contributions = [nativeContribution(c, mechanisms)];
     if (c.backupResourceType !== void 0) for (const s of candidates.get(c.id) ?? []) contributions.push(selectionContribution(s, c));
@@ -44789,7 +45476,7 @@ function computeCoverage(components2, mechanisms, roots, externalBackups = []) {
       unknowns.push({ subject: c.address, root: c.root, what: "coverage", reason: u.reason, ...u.hint ? { hint: u.hint } : {}, location: c.location });
     }
   }
-  recordSelectionReach(selections, components2, candidates, selectionContribution, roots);
+  recordSelectionReach(selections, components4, candidates, selectionContribution, roots);
   return { coverage, unknowns };
 }
 function combine(cs) {
@@ -44870,8 +45557,13 @@ function nativeContribution(c, mechanisms) {
   const via = nb.via ?? "native";
   const intervalHours = nb.pointInTime === true && via !== "pitr" ? 5 / 60 : nb.frequencyHours;
   const stream = { via, retentionDays: nb.retentionDays, intervalHours, region: c.region, account: c.account, location };
+  if (nb.retentionAnchor && c.anchors[nb.retentionAnchor]) stream.retentionLocation = c.anchors[nb.retentionAnchor];
   if (nb.enabled !== true) return { status: nb.enabled, streams: [stream], related: [] };
   const streams = [stream];
+  if (nb.longTerm) {
+    const at = (nb.longTerm.anchor ? c.anchors[nb.longTerm.anchor] : void 0) ?? location;
+    streams.push({ via: "native", retentionDays: nb.longTerm.retentionDays, intervalHours: nb.longTerm.frequencyHours, region: c.region, account: c.account, location: at });
+  }
   for (const m of mechanisms) {
     if (m.node === "replication" && m.keepsRecoveryPoints && m.sourceId === c.id) {
       streams.push({ via: "copy", mechanismId: m.id, retentionDays: m.retentionDays, intervalHours, region: m.destinationRegion, account: m.destinationAccount, location: m.location });
@@ -44944,8 +45636,8 @@ function externalContribution(e, c) {
   if (e.vaultLock) for (const s of streams) s.externalLock = e.vaultLock;
   return { status, streams, related: [] };
 }
-function recordSelectionReach(selections, components2, candidates, contribution, roots) {
-  const selectable = components2.filter((c) => c.backupResourceType !== void 0);
+function recordSelectionReach(selections, components4, candidates, contribution, roots) {
+  const selectable = components4.filter((c) => c.backupResourceType !== void 0);
   const addresses = new Map(roots.map((r) => [r.root, new Set(r.resources.flatMap((x) => [x.address, x.resourceAddress]))]));
   const mayMatch = /* @__PURE__ */ new Map();
   for (const c of selectable) {
@@ -45154,11 +45846,11 @@ function scanWideFinder(roots) {
     return m?.get(address) ?? m?.get(`${address}[*]`) ?? m?.get(`${address}[0]`);
   };
 }
-function markStateBackends(roots, components2) {
+function markStateBackends(roots, components4) {
   for (const root of roots) {
     const b = root.backend;
     if (b?.type !== "s3" || b.bucket === void 0) continue;
-    for (const c of components2) {
+    for (const c of components4) {
       if (c.type !== "aws_s3_bucket" || c.arnParts?.name !== b.bucket) continue;
       c.kind = "state-backend";
       (c.stateBackendOf ??= []).push(root.root);
@@ -45203,21 +45895,21 @@ var AUDIT_LOG_SOURCES = {
   // Classic ELB: access_logs.enabled defaults to true: PROVIDER_DOCS + "elb"
   aws_elb: { destinations: ["access_logs.bucket"], delivers: (r) => boolFact(r.body, "access_logs.enabled", true) === true }
 };
-function destinationOf(r, path7, components2, componentAt) {
+function destinationOf(r, path7, components4, componentAt) {
   const l = lookup(r.body, path7);
   if (l.kind !== "value") return void 0;
   const v = l.value;
   if (isRef(v)) return componentAt(r.root, v.address);
   if (typeof v !== "string" || v === "") return void 0;
   const arn = v.replace(/:\*$/, "");
-  return components2.find((c) => c.arn === arn || c.type === "aws_s3_bucket" && (c.arnParts?.name === v || `arn:aws:s3:::${String(c.arnParts?.name)}` === arn) || c.type === "aws_cloudwatch_log_group" && c.root === r.root && c.arnParts?.name === v);
+  return components4.find((c) => c.arn === arn || c.type === "aws_s3_bucket" && (c.arnParts?.name === v || `arn:aws:s3:::${String(c.arnParts?.name)}` === arn) || c.type === "aws_cloudwatch_log_group" && c.root === r.root && c.arnParts?.name === v);
 }
-function markAuditLogDestinations(resources, components2, componentAt) {
+function markAuditLogDestinations(resources, components4, componentAt) {
   for (const r of resources) {
     const source = AUDIT_LOG_SOURCES[r.type];
     if (!source || source.delivers && !source.delivers(r)) continue;
     for (const path7 of source.destinations) {
-      const target = destinationOf(r, path7, components2, componentAt);
+      const target = destinationOf(r, path7, components4, componentAt);
       if (target && !(target.receivesAuditLogs ??= []).includes(r.address)) target.receivesAuditLogs.push(r.address);
     }
   }
@@ -45267,10 +45959,12 @@ function accountFact(v) {
   if (isUnknown(v) || isRef(v)) return factOfOpaque(v);
   return null;
 }
-function placeOf(r) {
+function placeOf(r, resolve) {
+  if (r.type.startsWith("azurerm_")) return { region: azurermLocation(r, resolve ?? (() => void 0)), account: null };
   return { region: regionFact(resourceRegion(r)), account: accountFact(r.provider.account) };
 }
 function resourceRegion(r) {
+  if (isGoogleProvider(r.provider.name)) return googleResourceRegion(r) ?? r.provider.region;
   const own = r.provider.name === "aws" ? r.body.attributes.get("region") : void 0;
   return own && own.value !== null ? own.value : r.provider.region;
 }
@@ -45326,6 +46020,8 @@ function buildComponent(r, ctx) {
   if (entry.dataColdAfterDays) c.dataColdAfterDays = entry.dataColdAfterDays(r);
   if (entry.attributes) c.attributes = entry.attributes(r, ctx);
   if (entry.keyFacts) c.keyFacts = entry.keyFacts(r, ctx);
+  if (entry.deletionRecovery) c.deletionRecovery = entry.deletionRecovery(r, ctx);
+  if (entry.remedies) c.remedies = entry.remedies(r);
   if (enc.anchor && c.anchors[enc.anchor]) c.encryption.anchor = enc.anchor;
   if (enc.keyAnchor && c.anchors[enc.keyAnchor]) c.encryption.keyAnchor = enc.keyAnchor;
   return c;
@@ -45334,8 +46030,9 @@ function buildNodes(roots) {
   const index2 = new ResourceIndex(roots);
   const componentsById2 = /* @__PURE__ */ new Map();
   const unknowns = [];
+  const placeIn = (r) => placeOf(r, (root, address) => index2.resolve(root, address));
   const ctxFor = (r) => {
-    const place = placeOf(r);
+    const place = placeIn(r);
     return {
       region: place.region,
       account: place.account,
@@ -45344,7 +46041,7 @@ function buildNodes(roots) {
         return t ? `${t.root}::${t.address}` : void 0;
       },
       resource: (root, address) => index2.resolve(root, address),
-      placeOf
+      placeOf: placeIn
     };
   };
   const all = roots.flatMap((root) => root.resources.filter((r) => r.mode === "managed"));
@@ -45426,7 +46123,7 @@ function buildNodes(roots) {
 function sameKnown(a, b) {
   return typeof a === "string" && a === b;
 }
-function linkTarget(r, attr2, types2, components2, componentAt) {
+function linkTarget(r, attr2, types2, components4, componentAt) {
   const v = rawValue(r.body, attr2);
   if (v === void 0) return void 0;
   if (isRef(v)) {
@@ -45434,7 +46131,7 @@ function linkTarget(r, attr2, types2, components2, componentAt) {
     return c && types2.includes(c.type) ? c : void 0;
   }
   if (typeof v === "string") {
-    for (const c of components2) {
+    for (const c of components4) {
       if (c.root !== r.root || !types2.includes(c.type)) continue;
       const name2 = c.arnParts?.name;
       if (name2 === v || typeof c.arn === "string" && c.arn === v) return c;
@@ -53087,7 +53784,7 @@ var statefulComponentWithoutBackup = {
       if (coverage?.status !== "uncovered") continue;
       const anchor = c.nativeBackup.anchor && c.anchors[c.nativeBackup.anchor] ? c.nativeBackup.anchor : "";
       ctx.report({
-        message: `${c.address} (${c.kind}) has no backup: nothing keeps restorable points in time for it (no automated backups or point-in-time recovery, and no backup selection, snapshot policy or versioning covers it), so data deleted or corrupted in it cannot be restored. Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`,
+        message: `${c.address} (${c.kind}) has no backup: nothing keeps restorable points in time for it (no automated backups or point-in-time recovery, and no backup selection, snapshot policy or versioning covers it), so data deleted or corrupted in it cannot be restored. ` + (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -53221,15 +53918,22 @@ var secretDeletableWithoutRecovery = {
     category: "coverage",
     level: "warning",
     shortDescription: "Secret or key deletable without a recovery window.",
-    fullDescription: "A secret is deleted at once, with no recovery window (Secrets Manager recovery_window_in_days = 0): a mistaken delete cannot be undone, and whatever the secret protects may become unreadable.",
-    helpText: "Keep a recovery window (recovery_window_in_days between 7 and 30; 30 is the default).",
+    fullDescription: "A secret or key vault can be deleted for good at once, with no recovery window (Secrets Manager recovery_window_in_days = 0, an Azure Key Vault without purge protection): a mistaken or malicious delete cannot be undone, and whatever the secret or key protects may become unreadable.",
+    helpText: "Keep a recovery window: recovery_window_in_days between 7 and 30 (30 is the default) on Secrets Manager secrets, purge_protection_enabled = true on Azure Key Vaults.",
     helpMarkdown: [
-      "The secret can be deleted without a recovery window.",
+      "The secret or vault can be deleted for good without a recovery window: a Secrets Manager secret with recovery_window_in_days = 0, or an Azure Key Vault without purge protection (anyone allowed to purge can skip its soft-delete window).",
       "",
       "```hcl",
       'resource "aws_secretsmanager_secret" "db" {',
       '  name                    = "db-password"',
       "  recovery_window_in_days = 30",
+      "}",
+      "",
+      'resource "azurerm_key_vault" "app" {',
+      '  name                       = "kv-app-prod"',
+      "  soft_delete_retention_days = 90",
+      "  purge_protection_enabled   = true",
+      "  # location, resource_group_name, tenant_id, sku_name ...",
       "}",
       "```"
     ].join("\n"),
@@ -53238,13 +53942,14 @@ var secretDeletableWithoutRecovery = {
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
-      if (c.kind !== "secret" || c.attributes?.["recoveryWindowDays"] !== 0) continue;
+      const d = c.deletionRecovery;
+      if (d?.immediate !== true) continue;
       ctx.report({
-        message: `${c.address} sets recovery_window_in_days = 0: deleting it removes it at once with no way to restore it. Set recovery_window_in_days between 7 and 30 (default 30).`,
+        message: `${d.observed}. ${d.fix}`,
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
-        ...anchorOr(c, "recovery_window_in_days"),
+        ...anchorOr(c, d.anchor),
         related: []
       });
     }
@@ -53729,7 +54434,10 @@ var VIA_NAMES = {
   "s3-replication": "S3 replication rule",
   "rds-automated-backups-replication": "RDS automated backups replication",
   "rds-read-replica": "RDS read replica",
-  "secretsmanager-replica": "Secrets Manager replica"
+  "secretsmanager-replica": "Secrets Manager replica",
+  "cloudsql-backup-location": "Cloud SQL backup location",
+  "gcs-dual-region": "dual-region bucket location",
+  "gcs-multi-region": "multi-region bucket location"
 };
 function copyText(c) {
   const what = VIA_NAMES[c.via] ?? c.via.replace(/-/g, " ");
@@ -53745,6 +54453,7 @@ function backupStreamsWithoutCopy(coverage) {
   return out2.slice(0, 20);
 }
 function fixFor(c) {
+  if (c.remedies) return `${c.remedies.crossRegionCopy.charAt(0).toUpperCase()}${c.remedies.crossRegionCopy.slice(1)}.`;
   if (c.provider !== "aws") return "Copy its backups to another region.";
   const replica = c.type === "aws_db_instance" ? "replicate its automated backups with aws_db_instance_automated_backups_replication in another region, or " : c.type === "aws_s3_bucket" ? "replicate it to a bucket in another region (aws_s3_bucket_replication_configuration), or " : c.type === "aws_dynamodb_table" ? "add a replica block in another region (global table), or " : "";
   return `${replica ? `Either ${replica}add` : "Add"} a copy_action to a backup vault in another region (a vault created with a provider for that region) to the AWS Backup plan rule that covers it.`;
@@ -53876,7 +54585,7 @@ var copyInSameRegion = {
       const place = copyPlace(c, copies);
       const level = levelFor(req.requiresCrossRegion);
       ctx.report({
-        message: `${c.address} is copied only within its own region ${c.region}: ${copies.map(copyText).join(", ")} ${copies.length === 1 ? "lands" : "land"} in ${c.region}, so a regional outage takes the data and every copy together. A copy in another region is expected (${req.requiresCrossRegion.source.label}). Create the destination with a provider configured for another region (e.g. provider = aws.dr).`,
+        message: `${c.address} is copied only within its own region ${c.region}: ${copies.map(copyText).join(", ")} ${copies.length === 1 ? "lands" : "land"} in ${c.region}, so a regional outage takes the data and every copy together. A copy in another region is expected (${req.requiresCrossRegion.source.label}). ` + (c.remedies ? `${c.remedies.crossRegionCopy.charAt(0).toUpperCase()}${c.remedies.crossRegionCopy.slice(1)}.` : `Create the destination with a provider configured for another region (e.g. provider = aws.dr).`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -54192,9 +54901,9 @@ var backupKeyNotRetrievable = {
     }
   }
 };
-function keyProblemIn(keyId, region, components2) {
+function keyProblemIn(keyId, region, components4) {
   if (keyId === void 0 || isUnknownFact(keyId) || isUnknownFact(region)) return void 0;
-  const key = components2.get(keyId);
+  const key = components4.get(keyId);
   if (key?.keyFacts) {
     if (typeof key.region !== "string" || key.region === region) return void 0;
     if (key.keyFacts.primaryKeyId !== void 0) return `replica key ${key.address} is in ${key.region}, not ${region}`;
@@ -54214,14 +54923,14 @@ function sourceVaultOfCopy(s, graph, vaults) {
   return rule ? vaultOf(rule.vaultId, vaults) : void 0;
 }
 var copyName = copyText;
-function copyProblems(c, x, graph, components2, vaults) {
+function copyProblems(c, x, graph, components4, vaults) {
   const out2 = [];
   const here = x.location ? [{ location: x.location, message: `${copyName(x)} of ${c.address}` }] : [];
-  const keyProblem = keyProblemIn(x.keyId, x.region, components2);
+  const keyProblem = keyProblemIn(x.keyId, x.region, components4);
   if (keyProblem) out2.push({ text: `the ${copyName(x)} to ${String(x.region)} uses a key that cannot work there: ${keyProblem}`, related: here });
   const dest = vaultOf(x.vaultId, vaults);
   if (dest) {
-    const vaultProblem = keyProblemIn(dest.keyId, dest.region, components2);
+    const vaultProblem = keyProblemIn(dest.keyId, dest.region, components4);
     if (vaultProblem) out2.push({ text: `the ${copyName(x)} lands in ${dest.address}, whose key cannot work in ${String(dest.region)}: ${vaultProblem}`, related: [...here, { location: vaultKeyLocation(dest), message: `${dest.address} key` }] });
   }
   if (x.kmsObjects && c.encryption.kms === true) {
@@ -54289,12 +54998,12 @@ var copyKeyCannotWork = {
     securitySeverity: "7.0"
   },
   check(ctx) {
-    const components2 = componentsById(ctx.graph);
+    const components4 = componentsById(ctx.graph);
     const vaults = vaultsById(ctx.graph);
     for (const c of ctx.graph.components) {
       if (c.kind === "key") continue;
       const coverage = ctx.graph.coverage.get(c.id);
-      const problems = copiesOf(c, coverage, ctx.graph).flatMap((x) => copyProblems(c, x, ctx.graph, components2, vaults));
+      const problems = copiesOf(c, coverage, ctx.graph).flatMap((x) => copyProblems(c, x, ctx.graph, components4, vaults));
       if (problems.length === 0) continue;
       const inBlock = c.copies.find((x) => x.anchor && x.location && problems.some((p) => p.related.some((r) => r.location.file === x.location.file && r.location.startLine === x.location.startLine && r.location.startColumn === x.location.startColumn)));
       const place = inBlock ? { location: inBlock.location, anchor: inBlock.anchor } : { location: c.location, anchor: "" };
@@ -54514,8 +55223,8 @@ function retentionFix(c, agg, days) {
   if (external) steps.push(`raise retention_days of external backup ${external.source.stream.mechanismId.slice(EXTERNAL_MECHANISM_PREFIX.length)} (${where4(external.source.location)}) to at least ${days}`);
   if (plan) steps.push(`raise delete_after of the plan rule at ${where4(plan.source.location)} to at least ${days}`);
   if (own && c.kind === "log-store") steps.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
-  else if (own && own.source.via !== "data" && days <= NATIVE_MAX_DAYS) steps.push(`raise ${own.source.anchor} to ${days}`);
-  if (!plan && c.kind !== "log-store") steps.push(`select it in an AWS Backup plan rule with delete_after >= ${days}`);
+  else if (own && own.source.via !== "data" && days <= (c.nativeBackup.maxRetentionDays ?? NATIVE_MAX_DAYS)) steps.push(`raise ${own.source.anchor} to ${days}`);
+  if (!plan && c.kind !== "log-store") steps.push(c.remedies ? `${c.remedies.longerRetention} for at least ${days} days` : `select it in an AWS Backup plan rule with delete_after >= ${days}`);
   const text = steps.join(", or ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
