@@ -138,13 +138,22 @@ const BACKUP_ENCRYPTION: Record<string, Fact<"source" | "vault">> = {
 /** After links: whether each component's and vault's key is customer managed, and how backups are encrypted. */
 export function annotateKeys(components: Iterable<Component>, mechanisms: readonly Mechanism[]): void {
   for (const c of components) {
-    if (c.provider !== "aws") continue;
+    // Google (CMEK) and Azure (customer managed keys): a key named on the resource is the customer's; none is the provider's own.
+    if (c.provider !== "aws") {
+      const key = c.encryption.keyId;
+      c.encryption.customerManagedKey = c.encryption.atRest === false || key === undefined ? false : isUnknownFact(key) ? key : true;
+      continue;
+    }
     c.encryption.customerManagedKey = c.encryption.atRest === false ? false : isCustomerManagedKey(c.encryption.keyId);
     const how = c.backupResourceType !== undefined ? BACKUP_ENCRYPTION[c.backupResourceType] : undefined;
     if (how !== undefined) c.backupEncryption = how;
   }
   for (const m of mechanisms) {
     if (m.node !== "backup-vault") continue;
+    if ((m.provider ?? "aws") !== "aws") {
+      (m as BackupVault).customerManagedKey = m.keyId === undefined ? false : isUnknownFact(m.keyId) ? m.keyId : true;
+      continue;
+    }
     // A vault without kms_key_arn uses AWS Backup's AWS managed key (aws/backup).
     // https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/backup_vault
     (m as BackupVault).customerManagedKey = isCustomerManagedKey(m.keyId);

@@ -21,7 +21,7 @@ import { isUnknownFact, unknownFact } from "../graph/types.js";
 import type { EvaluatedBody, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isList, isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 import { buildEventRule } from "./aws-monitoring.js";
-import { scheduleIntervalHours } from "./aws-schedule.js";
+import { scheduleIntervalHours } from "./schedule.js";
 import type { CatalogContext, MechanismEntry } from "./index.js";
 import { anchorsOf, atOf, blocksAt, boolFact, factOfOpaque, lookup, numFact, strFact, toLocation } from "./read.js";
 

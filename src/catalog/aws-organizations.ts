@@ -10,7 +10,7 @@ import type { BackupPlan, BackupPlanRule, BackupSelection, Fact, Location, Mecha
 import { isUnknownFact, unknownFact } from "../graph/types.js";
 import type { ResourceInstance } from "../terraform/types-evaluated.js";
 import { isRef, isUnknown, type Value } from "../terraform/value.js";
-import { scheduleIntervalHours } from "./aws-schedule.js";
+import { scheduleIntervalHours } from "./schedule.js";
 import { factOfOpaque, lookup, rawValue, strFact, toLocation } from "./read.js";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };

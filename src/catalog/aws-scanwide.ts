@@ -18,13 +18,17 @@ export function scanWideFinder(roots: EvaluatedRoot[]): ResourceFinder {
   };
 }
 
-/** Buckets named by a root's `backend "s3"` become kind `state-backend`. */
+/** The resource type that holds the state of each backend that keeps it in object storage. */
+const STATE_BACKEND_TYPES: Readonly<Record<string, string>> = { s3: "aws_s3_bucket", gcs: "google_storage_bucket", azurerm: "azurerm_storage_account" };
+
+/** Buckets (and Azure storage accounts) named by a root's `backend "s3"`, `"gcs"` or `"azurerm"` become kind `state-backend`. */
 export function markStateBackends(roots: EvaluatedRoot[], components: Component[]): void {
   for (const root of roots) {
     const b = root.backend;
-    if (b?.type !== "s3" || b.bucket === undefined) continue;
+    const type = b ? STATE_BACKEND_TYPES[b.type] : undefined;
+    if (!b || type === undefined || b.bucket === undefined) continue;
     for (const c of components) {
-      if (c.type !== "aws_s3_bucket" || c.arnParts?.name !== b.bucket) continue;
+      if (c.type !== type || !(c.names ?? (typeof c.arnParts?.name === "string" ? [c.arnParts.name] : [])).includes(b.bucket)) continue;
       c.kind = "state-backend";
       (c.stateBackendOf ??= []).push(root.root);
     }

@@ -59,6 +59,12 @@ export interface ComponentEntry {
   literalNames?(r: ResourceInstance): string[];
   /** Deciding attributes, by key path; become `anchors` when present in the block. */
   anchors: readonly string[];
+  /** How its backups in a vault are encrypted: with its own key ("source": snapshots) or the vault's ("vault"). AWS types take it from their AWS Backup type. */
+  backupEncryption?: "source" | "vault";
+  /** Key path of the attribute that protects it from deletion (DEL-002 lands there when written). */
+  deletionProtectionAnchor?: string;
+  /** Key path of its tags: default `tags`; Google resources carry `labels` (Cloud SQL `settings.user_labels`). */
+  tagsAttribute?: string;
 }
 
 /** A resource that configures another one (by reference or literal name). */

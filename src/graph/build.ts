@@ -69,8 +69,10 @@ export function accountFact(v: Value): Fact<string | null> {
 
 export function placeOf(r: ResourceInstance, resolve?: (root: string, address: string) => ResourceInstance | undefined): { region: Fact<string>; account: Fact<string | null> } {
   // AzureRM resources carry their own `location` (or inherit their parent's); the provider has no region.
-  if (r.type.startsWith("azurerm_")) return { region: azurermLocation(r, resolve ?? (() => undefined)), account: null };
-  return { region: regionFact(resourceRegion(r)), account: accountFact(r.provider.account) };
+  if (r.type.startsWith("azurerm_")) return { region: azurermLocation(r, resolve ?? (() => undefined)), account: accountFact(r.provider.account) };
+  // A Google resource's own `project` overrides the provider's.
+  const project = isGoogleProvider(r.provider.name) ? r.body.attributes.get("project")?.value : undefined;
+  return { region: regionFact(resourceRegion(r)), account: accountFact(project !== undefined && project !== null ? project : r.provider.account) };
 }
 
 /**
@@ -85,10 +87,10 @@ function resourceRegion(r: ResourceInstance) {
   return own && own.value !== null ? own.value : r.provider.region;
 }
 
-/** Resource tags with the provider's default_tags merged in (resource wins). */
-export function mergedTags(r: ResourceInstance): Fact<Record<string, Fact<string>>> {
+/** Resource tags (or labels, at `attribute`) with the provider's default_tags / default_labels merged in (resource wins). */
+export function mergedTags(r: ResourceInstance, attribute = "tags"): Fact<Record<string, Fact<string>>> {
   const defaults = stringMapFact(r.provider.defaultTags ?? undefined);
-  const own = stringMapFact(rawValue(r.body, "tags"));
+  const own = stringMapFact(rawValue(r.body, attribute));
   if (isUnknownFact(defaults)) return defaults;
   if (isUnknownFact(own)) return own;
   return { ...defaults, ...own };
@@ -120,7 +122,7 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
     backupCapable: entry.backupCapable ? entry.backupCapable(r) : true,
     region: place.region,
     account: place.account,
-    tags: mergedTags(r),
+    tags: mergedTags(r, entry.tagsAttribute ?? "tags"),
     arn: unknownFact("not built yet"),
     nativeBackup: entry.nativeBackup(r),
     encryption: { atRest: enc.atRest, ...(enc.key !== undefined ? { keyId: keyIdOf(enc.key, r, ctx) } : {}), ...(enc.kms !== undefined ? { kms: enc.kms } : {}) },
@@ -142,6 +144,11 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
   if (entry.keyFacts) c.keyFacts = entry.keyFacts(r, ctx);
   if (entry.deletionRecovery) c.deletionRecovery = entry.deletionRecovery(r, ctx);
   if (entry.remedies) c.remedies = entry.remedies(r);
+  if (entry.literalNames) c.names = entry.literalNames(r);
+  if (entry.backupEncryption) c.backupEncryption = entry.backupEncryption;
+  if (entry.deletionProtectionAnchor) c.deletionProtectionAnchor = entry.deletionProtectionAnchor;
+  const tagsAt = entry.tagsAttribute ?? "tags";
+  if (c.anchors[tagsAt]) c.tagsAnchor = tagsAt;
   if (enc.anchor && c.anchors[enc.anchor]) c.encryption.anchor = enc.anchor;
   if (enc.keyAnchor && c.anchors[enc.keyAnchor]) c.encryption.keyAnchor = enc.keyAnchor;
   return c;

@@ -136,13 +136,14 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     if (list[list.length - 1] !== s) list.push(s);
   };
   for (const s of selections) {
+    const provider = s.provider ?? "aws";
     const broad =
       s.unknown !== undefined ||
       (s.resources.length === 0 && s.anyTags.length === 0 && s.allConditions.length > 0) ||
       s.resources.some((r) => r.by === "unknown" || (r.by === "arn" && (r.pattern === "*" || !patternNamesType(r.pattern)))) ||
       s.anyTags.some((t) => isUnknownFact(t.key));
     if (broad) {
-      for (const c of selectable) addCandidate(c, s);
+      for (const c of selectable) if (c.provider === provider) addCandidate(c, s);
       continue;
     }
     for (const r of s.resources) {
@@ -151,12 +152,12 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
         if (c) addCandidate(c, s);
       } else if (r.by === "arn") {
         const svc = r.pattern.split(":")[2] ?? "";
-        for (const c of byService.get(svc) ?? []) addCandidate(c, s);
+        for (const c of byService.get(svc) ?? []) if (c.provider === provider) addCandidate(c, s);
       }
     }
     for (const t of s.anyTags) {
-      for (const c of byTagKey.get(t.key as string) ?? []) addCandidate(c, s);
-      for (const c of unknownTags) addCandidate(c, s);
+      for (const c of byTagKey.get(t.key as string) ?? []) if (c.provider === provider) addCandidate(c, s);
+      for (const c of unknownTags) if (c.provider === provider) addCandidate(c, s);
     }
   }
 
@@ -191,8 +192,8 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     const excluded = resourcesMatch(s.notResources, c, byId).status;
     base = and3(base, not3(excluded));
     if (base === false && s.unknown) base = s.unknown;
-    if (base === false) return { status: false, streams: [], related };
-    let status: Tri = and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
+    if (base === false || c.provider !== (s.provider ?? "aws")) return { status: false, streams: [], related };
+    let status: Tri = s.association ? base : and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
     if (status === false) return { status: false, streams: [], related };
     if (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType!)) {
       const opt = optInOf(c);
@@ -302,20 +303,23 @@ function planStreams(s: BackupSelection, c: Component, plans: Map<string, Backup
     return [{ via: "plan-rule", mechanismId: s.id, retentionDays: why, intervalHours: why, region: s.region, account: s.account, location: s.location }];
   }
   if (plan.unknownRules) {
-    return [{ via: "plan-rule", mechanismId: plan.id, retentionDays: plan.unknownRules, intervalHours: plan.unknownRules, region: plan.region, account: plan.account, location: plan.location }];
+    return [{ via: "plan-rule", mechanismId: plan.id, retentionDays: plan.unknownRules, intervalHours: plan.unknownRules, region: plan.region, account: plan.account, location: plan.location, ...(plan.label ? { label: plan.label } : {}) }];
   }
   const out: RecoveryStream[] = [];
+  const label = plan.label ? { label: plan.label } : {};
   for (const rule of plan.rules) {
-    const ruleStream: RecoveryStream = { via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location, coldAfterDays: rule.coldStorageAfterDays, vaultId: rule.vaultId };
+    const ruleStream: RecoveryStream = { via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location, coldAfterDays: rule.coldStorageAfterDays, ...label };
+    if (rule.vaultId !== undefined) ruleStream.vaultId = rule.vaultId;
     if (rule.retentionLocation) ruleStream.retentionLocation = rule.retentionLocation;
     if (rule.scheduleLocation) ruleStream.intervalLocation = rule.scheduleLocation;
     out.push(ruleStream);
     if (rule.continuous === true && CONTINUOUS_TYPES.has(c.backupResourceType ?? "")) {
       const ret = rule.retentionDays;
-      out.push({ via: "pitr", mechanismId: plan.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan.region, account: plan.account, location: rule.location, vaultId: rule.vaultId });
+      out.push({ via: "pitr", mechanismId: plan.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan.region, account: plan.account, location: rule.location, ...(rule.vaultId !== undefined ? { vaultId: rule.vaultId } : {}) });
     }
     for (const copy of rule.copyActions) {
-      const copyStream: RecoveryStream = { via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location };
+      const copyStream: RecoveryStream = { via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location, ...label };
+      if (copy.via !== undefined) copyStream.copyVia = copy.via;
       if (copy.coldStorageAfterDays !== undefined) copyStream.coldAfterDays = copy.coldStorageAfterDays;
       if (copy.destinationVaultId !== undefined) copyStream.vaultId = copy.destinationVaultId;
       if (copy.retentionLocation) copyStream.retentionLocation = copy.retentionLocation;
@@ -375,7 +379,7 @@ function nearMisses(c: Component, selections: BackupSelection[]): Coverage["rela
   const lowerKeys = new Map<string, string>();
   for (const k of Object.keys(c.tags)) lowerKeys.set(k.toLowerCase(), k);
   for (const s of selections) {
-    if (samePlace(s.region, s.account, c.region, c.account) === false) continue;
+    if ((s.provider ?? "aws") !== c.provider || samePlace(s.region, s.account, c.region, c.account) === false) continue;
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
       const own = lowerKeys.get(t.key.toLowerCase());
@@ -449,7 +453,7 @@ function recordSelectionReach(
   }
   for (const s of selections) {
     if (s.origin !== undefined) continue;
-    const here = selectable.filter((c) => samePlace(s.region, s.account, c.region, c.account) !== false);
+    const here = selectable.filter((c) => c.provider === (s.provider ?? "aws") && samePlace(s.region, s.account, c.region, c.account) !== false);
     const nearMissed: NonNullable<BackupSelection["reach"]>["nearMisses"] = [];
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;

@@ -93,6 +93,10 @@ export interface RecoveryStream {
   vaultId?: Fact<string>;
   /** Lock on the points of an `external_backups:` entry (its vault_lock), when the config states one. */
   externalLock?: "compliance" | "governance";
+  /** What produces it, in the provider's words ("Azure Backup policy"), when not an AWS Backup plan rule. */
+  label?: string;
+  /** For copies: how the copy is made (a key of the region rules' names: "backup-copy-action", "gce-snapshot-location"...). */
+  copyVia?: string;
 }
 
 export interface NativeBackup {
@@ -123,8 +127,10 @@ export interface Component extends NodeIdentity {
   backupCapable: boolean;
   region: Fact<string>;
   account: Fact<string | null>;
-  /** Resource tags with provider default_tags merged in. */
+  /** Resource tags (Google: labels) with provider default_tags (default_labels) merged in. */
   tags: Fact<Record<string, Fact<string>>>;
+  /** Anchor key of the attribute holding its tags or labels, when written in its block. */
+  tagsAnchor?: string;
   /** The resource's ARN (or provider id) when it can be built; used by ARN selections. */
   arn: Fact<string>;
   /** AWS Backup resource type name (`DynamoDB`, `RDS`, `Aurora`, `EFS`, `EBS`, `EC2`, `S3`...), for region opt-in. */
@@ -147,20 +153,34 @@ export interface Component extends NodeIdentity {
   /** For keys: what decides whether data encrypted with the key stays retrievable. */
   keyFacts?: KeyFacts;
   deletionProtection: Fact<boolean>;
+  /** Key path of the attribute deciding deletionProtection (DEL-002's anchor when written in the block). */
+  deletionProtectionAnchor?: string;
   backupsSurviveDeletion: Fact<boolean>;
   /**
    * Components whose backup also covers this one (an EC2 instance covers its
    * attached volumes): ids of "parent" components.
    */
   coveredWith: string[];
+  /** Names other resources and backends use for it by literal value (bucket or storage account name), when known. */
+  names?: string[];
   /** The ARN in parts, so selections can match it when some parts are unknown. */
   arnParts?: ArnParts;
   /** `lifecycle { prevent_destroy = true }`. */
   preventDestroy?: boolean;
   /** A final snapshot/backup is taken when the resource is deleted (RDS skip_final_snapshot = false...). */
   finalSnapshot?: Fact<boolean>;
-  /** S3 Object Lock (WORM) on the data itself. */
-  objectLock?: { enabled: Fact<boolean>; mode?: Fact<string>; retentionDays?: Fact<number | null>; location: Location; modeLocation?: Location; retentionLocation?: Location };
+  /** WORM protection of the data itself: S3 Object Lock, a locked Cloud Storage retention policy, an Azure immutability policy. */
+  objectLock?: {
+    enabled: Fact<boolean>;
+    /** "COMPLIANCE" (nobody can shorten or remove it) or "GOVERNANCE" (privileged users can). */
+    mode?: Fact<string>;
+    retentionDays?: Fact<number | null>;
+    location: Location;
+    modeLocation?: Location;
+    retentionLocation?: Location;
+    /** Its name in the provider's words when it is not S3 Object Lock ("bucket retention policy", "immutability policy"). */
+    label?: string;
+  };
   /** For stores that expire their own data (log groups, queues, streams, S3 expiration): days kept; null = forever. */
   dataRetentionDays?: Fact<number | null>;
   /** Anchor key of the attribute deciding dataRetentionDays, when it is in the component's block. */
@@ -181,7 +201,7 @@ export interface Component extends NodeIdentity {
    * how to start backing it up (COV-001), to copy it to another region (REG-001), to keep
    * points longer than its native backups can (RET-*), each a clause without a final period.
    */
-  remedies?: { enableBackup: string; crossRegionCopy: string; longerRetention: string };
+  remedies?: Remedies;
   /** Anything else a rule may need, by name (e.g. `dlqArn`, `recoveryWindowDays`, `keyDeletionWindowDays`). */
   attributes?: Record<string, Fact<string | number | boolean | null>>;
   /**
@@ -190,6 +210,34 @@ export interface Component extends NodeIdentity {
    * and load balancer access log targets): it is classed audit-log unless tagged otherwise.
    */
   receivesAuditLogs?: string[];
+}
+
+/**
+ * Fixes in a provider's terms, each a clause without a final period. The first three are
+ * required for providers other than AWS (rules otherwise name AWS Backup); the others
+ * replace a rule's AWS wording where the rule applies to the provider.
+ */
+export interface Remedies {
+  /** COV-001: how to start backing it up. */
+  enableBackup: string;
+  /** REG-001/REG-002: how to keep a copy in another region. */
+  crossRegionCopy: string;
+  /** RET-*: how to keep points longer than its native backups can. */
+  longerRetention: string;
+  /** REG-003: how to keep a copy in another account (project, subscription). */
+  crossAccountCopy?: string;
+  /** RPO-001: how to back it up more often. */
+  moreFrequent?: string;
+  /** ENC-001: how to encrypt its backups with a customer managed key. */
+  customerManagedKey?: string;
+  /** DEL-001: how to keep its backups when it is deleted. */
+  keepBackupsOnDelete?: string;
+  /** DEL-002: how to protect it from deletion. */
+  deletionProtection?: string;
+  /** IMM-001: how to make its recovery points immutable when no vault holds them. */
+  immutability?: string;
+  /** RTS-001: how to test its restores. */
+  restoreTesting?: string;
 }
 
 /** A copy or replica of a component's data (replication, replicas, read replicas). */
@@ -236,7 +284,8 @@ export interface ArnParts {
 export interface BackupPlanRule {
   name: string;
   location: Location;
-  vaultId: Fact<string>;
+  /** Vault node id the points are stored in; absent for mechanisms without vaults (snapshot schedules). */
+  vaultId?: Fact<string>;
   intervalHours: Fact<number>;
   /** null = recovery points are kept forever (no lifecycle). */
   retentionDays: Fact<number | null>;
@@ -253,6 +302,8 @@ export interface BackupPlanRule {
     destinationVaultId?: Fact<string>;
     retentionLocation?: Location;
     coldStorageLocation?: Location;
+    /** How the copy is made, when not an AWS Backup copy action (`CopyOf.via`: "gce-snapshot-location", "azure-geo-redundant-vault"...). */
+    via?: string;
   }[];
   /** Where delete_after / cold_storage_after / the schedule are written, when they are. */
   retentionLocation?: Location;
@@ -262,6 +313,10 @@ export interface BackupPlanRule {
 
 export interface BackupPlan extends NodeIdentity {
   node: "backup-plan";
+  /** Default "aws". */
+  provider?: Provider;
+  /** What it is in the provider's words ("Azure Backup policy", "snapshot schedule"), when not an AWS Backup plan. */
+  label?: string;
   region: Fact<string>;
   account: Fact<string | null>;
   rules: BackupPlanRule[];
@@ -285,6 +340,14 @@ export type ResourceSelector =
 
 export interface BackupSelection extends NodeIdentity {
   node: "backup-selection";
+  /** Default "aws": a selection only ever selects components of its own provider. */
+  provider?: Provider;
+  /**
+   * Protects exactly the resources it names (an Azure protected item, a Backup and DR plan
+   * association, a disk's snapshot schedule attachment): the provider itself rejects a
+   * resource in another region or account, so places are not compared.
+   */
+  association?: boolean;
   planId: Fact<string>;
   region: Fact<string>;
   account: Fact<string | null>;
@@ -323,10 +386,14 @@ export interface RegionSettings extends NodeIdentity {
 
 export interface BackupVault extends NodeIdentity {
   node: "backup-vault";
+  /** Default "aws". */
+  provider?: Provider;
   name: Fact<string>;
   region: Fact<string>;
   account: Fact<string | null>;
   keyId?: Fact<string>;
+  /** Anchor key of the vault's key attribute (default `kms_key_arn`). */
+  keyAnchor?: string;
   /** The vault key is customer managed (false: AWS Backup's AWS managed key `aws/backup`). */
   customerManagedKey?: Fact<boolean>;
   /** From `aws_backup_vault_lock_configuration` (changeable_for_days set = compliance mode). */
@@ -338,7 +405,19 @@ export interface BackupVault extends NodeIdentity {
     /** Where min_retention_days / changeable_for_days are written, when they are. */
     minRetentionLocation?: Location;
     modeLocation?: Location;
+    /**
+     * The lock keeps every point for its whole retention (Azure immutable vaults): there is no
+     * separate minimum that could be shorter, so minRetentionDays is not judged.
+     */
+    holdsPointRetention?: boolean;
   };
+  /**
+   * How job failures are reported when the provider raises alerts of its own (Azure Backup's
+   * built-in job-failure alerts); absent for AWS, where notifications and EventBridge rules decide.
+   */
+  failureAlerts?: { enabled: Fact<boolean>; location: Location; anchor: string; fix: string };
+  /** Fixes in the provider's terms for vaults of providers other than AWS. */
+  remedies?: { lock: string; governanceToCompliance: string; longerLock?: string };
   /** From `aws_backup_vault_notifications`. */
   notifications: { events: Fact<string[]>; topic: Fact<string>; location: Location; topicAcceptsBackup?: Fact<boolean> }[];
   /** `force_destroy`: deleting the vault deletes its recovery points. */

@@ -97,12 +97,13 @@ export const unrecognisedDataClass: Rule = {
   check(ctx) {
     for (const c of ctx.graph.components) {
       for (const p of ctx.policy.classificationProblems?.(c) ?? []) {
-        const anchor = c.anchors.tags ? "tags" : "";
+        const anchor = c.tagsAnchor && c.anchors[c.tagsAnchor] ? c.tagsAnchor : "";
+        const tag = c.provider === "google" ? "label" : "tag";
         const hint = p.suggestion ? `did you mean "${p.suggestion}"? ` : "";
         const written = p.unrecognised === p.value ? `"${p.value}"` : `"${p.value}" (the part "${p.unrecognised}")`;
         ctx.report({
           message:
-            `${c.address} has tag ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. ` +
+            `${c.address} has ${tag} ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. ` +
             `Known classes: ${p.knownClasses.join(", ")}. Correct the value (${hint}a class or a regime id such as sox or gdpr), or define the class under classes: in .restorable.yml.`,
           subject: c.address,
           subjectKind: "resource",

@@ -183,12 +183,12 @@ export const stateBackendWithoutVersioning: Rule = {
   check(ctx) {
     for (const c of ctx.graph.components) {
       if (!stateBackendUnversioned(c)) continue;
-      const at = anchorOr(c, "versioning.enabled");
+      const at = anchorOr(c, c.nativeBackup.anchor ?? "versioning.enabled");
       const related = c.nativeBackup.location ? [{ location: c.nativeBackup.location, message: "versioning is not enabled here" }] : [];
       ctx.report({
         message:
           `${c.address} holds the Terraform state of ${(c.stateBackendOf ?? []).join(", ")} and has no versioning, so a corrupted or deleted state file cannot be restored. ` +
-          `Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`,
+          (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -201,7 +201,8 @@ export const stateBackendWithoutVersioning: Rule = {
 
 /** A state-backend bucket whose versioning is known to be off (COV-003 reports it; COV-001 leaves it). */
 export function stateBackendUnversioned(c: Component): boolean {
-  return c.kind === "state-backend" && c.nativeBackup.via === "versioning" && c.nativeBackup.enabled === false;
+  // Versioning off, and no soft delete either (Cloud Storage and Azure Blob soft delete also keep overwritten state files).
+  return c.kind === "state-backend" && c.nativeBackup.enabled === false && (c.nativeBackup.via === "versioning" || c.nativeBackup.via === "soft-delete");
 }
 
 export const secretDeletableWithoutRecovery: Rule = {

@@ -65,11 +65,13 @@ export const backupsDeletedWithResource: Rule = {
       const forceDestroy = c.attributes?.["forceDestroy"];
       if (isUnknownFact(forceDestroy)) reportUnknownFact(ctx, c, `force_destroy of ${c.address}`, forceDestroy, anchorOf(c, ["force_destroy"]).location);
       if (c.finalSnapshot !== undefined && c.nativeBackup.enabled === true && c.backupsSurviveDeletion === false && c.finalSnapshot === false) {
+        const fix = c.remedies?.keepBackupsOnDelete;
         ctx.report({
-          message:
-            `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot ` +
-            `(skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. ` +
-            `Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
+          message: fix
+            ? `Deleting ${c.address} also deletes its automated backups and takes no final backup, so a mistaken destroy or replacement loses the data and every backup of it. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}.`
+            : `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot ` +
+              `(skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. ` +
+              `Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
           subject: c.address,
           subjectKind: "resource",
           root: c.root,
@@ -81,7 +83,7 @@ export const backupsDeletedWithResource: Rule = {
         ctx.report({
           message:
             `${c.address} sets force_destroy = true: deleting it deletes every object and every previous version in it, and no backup outside it keeps them. ` +
-            `Remove force_destroy, or back it up with AWS Backup.`,
+            `Remove force_destroy, or back it up ${c.provider === "aws" ? "with AWS Backup" : "to a backup outside it"}.`,
           subject: c.address,
           subjectKind: "resource",
           root: c.root,
@@ -143,7 +145,7 @@ export const criticalDatabaseWithoutDeletionProtection: Rule = {
       if (c.kind !== "database" || c.deletionProtection === true) continue;
       const req = ctx.policy.requirementsFor(c);
       if (!req.critical) continue;
-      const attr = c.type === "aws_dynamodb_table" ? "deletion_protection_enabled" : "deletion_protection";
+      const attr = c.deletionProtectionAnchor ?? (c.type === "aws_dynamodb_table" ? "deletion_protection_enabled" : "deletion_protection");
       if (isUnknownFact(c.deletionProtection)) {
         reportUnknownFact(ctx, c, `deletion protection of ${c.address}`, c.deletionProtection, anchorOf(c, [attr]).location);
         continue;
@@ -151,7 +153,7 @@ export const criticalDatabaseWithoutDeletionProtection: Rule = {
       ctx.report({
         message:
           `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. ` +
-          `Set ${attr} = true.`,
+          (c.remedies?.deletionProtection ? `${c.remedies.deletionProtection.charAt(0).toUpperCase()}${c.remedies.deletionProtection.slice(1)}.` : `Set ${attr} = true.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,

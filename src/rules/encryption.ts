@@ -53,15 +53,15 @@ function anchorPlace(c: Component, ...anchors: (string | undefined)[]): { locati
 }
 
 function vaultKeyLocation(v: BackupVault): Location {
-  return v.anchors["kms_key_arn"] ?? v.location;
+  return v.anchors[v.keyAnchor ?? "kms_key_arn"] ?? v.location;
 }
 
 function streamName(s: RecoveryStream): string {
   switch (s.via) {
     case "plan-rule":
-      return `AWS Backup plan rule (${where(s.location)})`;
+      return `${s.label ?? "AWS Backup plan rule"} (${where(s.location)})`;
     case "copy":
-      return `AWS Backup copy (${where(s.location)})`;
+      return `${s.label ? `copy of the ${s.label}` : "AWS Backup copy"} (${where(s.location)})`;
     case "snapshot-policy":
       return `snapshot policy (${where(s.location)})`;
     case "pitr":
@@ -152,7 +152,7 @@ export const backupsNotEncrypted: Rule = {
       const rel: RelatedLocation[] = [];
       if (sourceStreams.length > 0 && c.encryption.atRest === true && c.encryption.customerManagedKey === false) {
         problems.push(
-          `its ${unique(sourceStreams.map(streamName)).join(", ")} inherit ${c.encryption.keyId === undefined ? "the service's AWS owned or AWS managed key" : `the AWS managed key ${String(c.encryption.keyId)}`}`,
+          `its ${unique(sourceStreams.map(streamName)).join(", ")} inherit ${c.provider !== "aws" ? providerKeyText(c.provider) : c.encryption.keyId === undefined ? "the service's AWS owned or AWS managed key" : `the AWS managed key ${String(c.encryption.keyId)}`}`,
         );
         rel.push(...related(sourceStreams));
       }
@@ -161,8 +161,9 @@ export const backupsNotEncrypted: Rule = {
         const v = vaultOf(s.vaultId, vaults);
         if (v && isUnknownFact(v.customerManagedKey)) reportUnknownFact(ctx, v, `whether the key of ${v.address} is customer managed`, v.customerManagedKey, vaultKeyLocation(v));
         if (!v || v.customerManagedKey !== false) continue;
-        problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${v.keyId === undefined ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
-        rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed kms_key_arn` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });
+        const aws = (v.provider ?? "aws") === "aws";
+        problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${!aws ? providerKeyText(v.provider!) : v.keyId === undefined ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
+        rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed ${aws ? "kms_key_arn" : "key"}` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });
       }
       if (problems.length === 0) continue;
       const place = anchorPlace(c, c.encryption.keyAnchor, c.encryption.anchor);
@@ -171,7 +172,9 @@ export const backupsNotEncrypted: Rule = {
         message:
           `${c.address} has backups not encrypted with a customer managed key: ${unique(problems).join("; ")}. ` +
           `${capitalize(cmk.source.label)} requires a customer managed key. ` +
-          `Encrypt with an aws_kms_key you control: kms_key_id on the component for snapshot-based backups, kms_key_arn on the backup vault for fully managed types.`,
+          (c.remedies?.customerManagedKey
+            ? `${capitalize(c.remedies.customerManagedKey)}.`
+            : `Encrypt with an aws_kms_key you control: kms_key_id on the component for snapshot-based backups, kms_key_arn on the backup vault for fully managed types.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -183,6 +186,11 @@ export const backupsNotEncrypted: Rule = {
     }
   },
 };
+
+/** The key a Google or Azure service uses when no customer managed key is named. */
+function providerKeyText(p: Component["provider"]): string {
+  return p === "google" ? "Google-managed encryption keys" : p === "azurerm" ? "Microsoft-managed (platform) keys" : "the provider's own keys";
+}
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];

@@ -116,6 +116,10 @@ function groupByVault(items: Judged[], pick: (v: Extract<Verdict, { kind: "unloc
   return m;
 }
 
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export const immutabilityMissing: Rule = {
   meta: {
     id: "IMM-001",
@@ -153,7 +157,9 @@ export const immutabilityMissing: Rule = {
       ctx.report({
         message:
           `${vault.address} holds recovery points of ${group.length === 1 ? first.c.address : `${group.length} components`} whose class requires immutability (${sourceText(first.req.requiresImmutability!)}), and has no vault lock: they can be deleted before their retention ends. ` +
-          `Add an aws_backup_vault_lock_configuration with changeable_for_days (compliance mode) and min_retention_days >= ${Math.max(...group.map((j) => j.req.minRetentionDays.value))}.`,
+          (vault.remedies
+            ? `${capitalize(vault.remedies.lock)}.`
+            : `Add an aws_backup_vault_lock_configuration with changeable_for_days (compliance mode) and min_retention_days >= ${Math.max(...group.map((j) => j.req.minRetentionDays.value))}.`),
         subject: vault.address,
         subjectKind: "resource",
         root: vault.root,
@@ -169,12 +175,15 @@ export const immutabilityMissing: Rule = {
       if (v.noLock.length || v.governance.length || v.governanceObjectLock) continue;
       const level = levelOf([j]);
       const bucket = j.c.kind === "object-store";
+      const fix = j.c.remedies?.immutability;
       ctx.report({
         message:
-          `${j.c.address}: its class requires immutability (${sourceText(j.req.requiresImmutability!)}), and none of its recovery points is in a locked vault${bucket ? " nor under S3 Object Lock" : ""}. ` +
-          (bucket
-            ? `Enable S3 Object Lock with a COMPLIANCE default retention of at least ${j.req.minRetentionDays.value} days (aws_s3_bucket_object_lock_configuration), or back it up into a vault with a compliance-mode lock.`
-            : `Back it up with AWS Backup into a vault with a compliance-mode lock (aws_backup_vault_lock_configuration with changeable_for_days and min_retention_days >= ${j.req.minRetentionDays.value}).`),
+          `${j.c.address}: its class requires immutability (${sourceText(j.req.requiresImmutability!)}), and none of its recovery points is in a locked vault${bucket ? ` nor under ${j.c.provider === "aws" ? "S3 Object Lock" : "a locked retention policy"}` : ""}. ` +
+          (fix
+            ? `${capitalize(fix)} (at least ${j.req.minRetentionDays.value} days).`
+            : bucket
+              ? `Enable S3 Object Lock with a COMPLIANCE default retention of at least ${j.req.minRetentionDays.value} days (aws_s3_bucket_object_lock_configuration), or back it up into a vault with a compliance-mode lock.`
+              : `Back it up with AWS Backup into a vault with a compliance-mode lock (aws_backup_vault_lock_configuration with changeable_for_days and min_retention_days >= ${j.req.minRetentionDays.value}).`),
         subject: j.c.address,
         subjectKind: "resource",
         root: j.c.root,
@@ -227,7 +236,8 @@ export const immutabilityTooWeak: Rule = {
       ctx.report({
         message:
           `${vault.address} locks recovery points of ${group.length === 1 ? group[0]!.c.address : `${group.length} components`} in governance mode, which privileged users can bypass or remove; ` +
-          `their class requires immutability (${sourceText(group[0]!.req.requiresImmutability!)}). Set changeable_for_days on the lock (${where(vault.lock!.location)}) so it becomes compliance mode.`,
+          `their class requires immutability (${sourceText(group[0]!.req.requiresImmutability!)}). ` +
+          (vault.remedies ? `${capitalize(vault.remedies.governanceToCompliance)}.` : `Set changeable_for_days on the lock (${where(vault.lock!.location)}) so it becomes compliance mode.`),
         subject: vault.address,
         subjectKind: "resource",
         root: vault.root,
@@ -239,7 +249,10 @@ export const immutabilityTooWeak: Rule = {
     for (const j of items) {
       if (j.verdict.kind === "unlocked" && j.verdict.governanceObjectLock && !j.verdict.noLock.length && !j.verdict.governance.length) {
         ctx.report({
-          message: `${j.c.address} uses S3 Object Lock in GOVERNANCE mode, which privileged users can bypass; its class requires immutability (${sourceText(j.req.requiresImmutability!)}). Use COMPLIANCE mode.`,
+          message:
+            j.c.objectLock!.label === undefined
+              ? `${j.c.address} uses S3 Object Lock in GOVERNANCE mode, which privileged users can bypass; its class requires immutability (${sourceText(j.req.requiresImmutability!)}). Use COMPLIANCE mode.`
+              : `${j.c.address} has an unlocked ${j.c.objectLock!.label}, which privileged users can shorten or remove; its class requires immutability (${sourceText(j.req.requiresImmutability!)}). ${capitalize(j.c.remedies?.immutability ?? "lock it")}.`,
           subject: j.c.address,
           subjectKind: "resource",
           root: j.c.root,
@@ -254,6 +267,7 @@ export const immutabilityTooWeak: Rule = {
     for (const j of items) {
       if (j.verdict.kind !== "locked") continue;
       for (const v of j.verdict.vaults) {
+        if (v.lock!.holdsPointRetention) continue;
         const min = v.lock!.minRetentionDays;
         if (isUnknownFact(min)) {
           reportUnknownFact(ctx, v, `minimum retention of the lock of ${v.address}`, min, lockLocation(v, "min"));
@@ -265,7 +279,7 @@ export const immutabilityTooWeak: Rule = {
       if (j.verdict.objectLock && ol && isUnknownFact(ol.retentionDays)) reportUnknownFact(ctx, j.c, `S3 Object Lock default retention of ${j.c.address}`, ol.retentionDays, ol.retentionLocation ?? ol.location);
       if (j.verdict.objectLock && ol && typeof ol.retentionDays === "number" && ol.retentionDays < j.req.minRetentionDays.value) {
         ctx.report({
-          message: `${j.c.address} locks objects for ${ol.retentionDays} days (S3 Object Lock default retention); ${sourceText(j.req.minRetentionDays)} requires ${j.req.minRetentionDays.value} days. Raise the default retention to at least ${j.req.minRetentionDays.value} days.`,
+          message: `${j.c.address} locks objects for ${ol.retentionDays} days (${ol.label ?? "S3 Object Lock default retention"}); ${sourceText(j.req.minRetentionDays)} requires ${j.req.minRetentionDays.value} days. Raise the ${ol.label ? "retention period" : "default retention"} to at least ${j.req.minRetentionDays.value} days.`,
           subject: j.c.address,
           subjectKind: "resource",
           root: j.c.root,
@@ -281,8 +295,8 @@ export const immutabilityTooWeak: Rule = {
       const min = vault.lock!.minRetentionDays;
       ctx.report({
         message:
-          `${vault.address} has a compliance-mode lock ${min === null ? "without min_retention_days" : `with min_retention_days = ${min}`}, so recovery points of ${group.length === 1 ? group[0]!.c.address : `${group.length} components`} can be deleted before ` +
-          `${need} days (${sourceText(strictest.req.minRetentionDays)}). Set min_retention_days to at least ${need}.`,
+          `${vault.address} has a compliance-mode lock ${min === null ? "without a minimum retention" : `with a minimum retention of ${min} days`}, so recovery points of ${group.length === 1 ? group[0]!.c.address : `${group.length} components`} can be deleted before ` +
+          `${need} days (${sourceText(strictest.req.minRetentionDays)}). ${vault.remedies?.longerLock ? capitalize(vault.remedies.longerLock) : "Set min_retention_days"} to at least ${need}${vault.remedies?.longerLock ? " days" : ""}.`,
         subject: vault.address,
         subjectKind: "resource",
         root: vault.root,

@@ -1,7 +1,7 @@
 /** Monitoring rules (SPEC section 4, MON-001): do failed backup and copy jobs reach anyone. */
 import type { BackupEventRule, BackupVault, Component, Fact, Graph, UnknownFact } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
-import type { Rule } from "./types.js";
+import type { Rule, RuleContext } from "./types.js";
 import { reportUnknownFact } from "./unknowns.js";
 
 /**
@@ -102,6 +102,10 @@ export const backupFailuresReachNobody: Rule = {
     for (const m of ctx.graph.mechanisms) {
       if (m.node !== "backup-vault") continue;
       const duties = vaultDuties(ctx.graph, m);
+      if ((m.provider ?? "aws") !== "aws") {
+        if (duties.backup || duties.copy) judgeProviderAlerts(ctx, m);
+        continue;
+      }
       const missing: string[] = [];
       const judge = (event: string, kind: "backup" | "copy") => {
         const reached = or(notified(m, event), eventRuleCovers(ctx.graph, m, kind));
@@ -133,4 +137,30 @@ export const backupFailuresReachNobody: Rule = {
     }
   },
 };
+/**
+ * Vaults of providers that raise job-failure alerts of their own (Azure Backup's built-in
+ * Azure Monitor alerts): a finding only when those alerts are known to be off. A vault
+ * without such a fact (Google Backup and DR) is not judged.
+ */
+function judgeProviderAlerts(ctx: RuleContext, m: BackupVault): void {
+  const alerts = m.failureAlerts;
+  if (!alerts) return;
+  if (isUnknownFact(alerts.enabled)) {
+    reportUnknownFact(ctx, m, `whether failed backup jobs into ${m.address} raise alerts`, alerts.enabled, alerts.location);
+    return;
+  }
+  if (alerts.enabled) return;
+  const affected = ctx.graph.components.filter((c: Component) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
+  ctx.report({
+    message: `Failed backup jobs into ${m.address} reach nobody: its job-failure alerts are turned off, so a backup that stops working goes unnoticed until a restore is needed. ${alerts.fix.charAt(0).toUpperCase()}${alerts.fix.slice(1)}.`,
+    subject: m.address,
+    subjectKind: "resource",
+    root: m.root,
+    location: alerts.location,
+    anchor: alerts.anchor,
+    related: affected.slice(0, 20).map((c) => ({ location: c.location, message: `${c.address} is backed up into ${m.address}` })),
+    affected: affected.map((c) => c.address),
+  });
+}
+
 export const MONITORING_RULES: readonly Rule[] = [backupFailuresReachNobody];

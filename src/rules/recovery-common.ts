@@ -74,6 +74,9 @@ const VIA_TEXT: Record<ValueSource["via"], string> = {
 };
 
 export function viaText(s: ValueSource): string {
+  const label = s.stream?.label;
+  if (label && s.via === "plan-rule") return label;
+  if (label && s.via === "copy") return `copy of the ${label}`;
   return VIA_TEXT[s.via];
 }
 

@@ -6,6 +6,10 @@ import type { Rule } from "./types.js";
 import { reportUnknownFact } from "./unknowns.js";
 import { isUnknownFact } from "../graph/types.js";
 
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 export const backupFrequencyBelowRpo: Rule = {
   meta: {
     id: "RPO-001",
@@ -54,7 +58,10 @@ export const backupFrequencyBelowRpo: Rule = {
       ctx.report({
         message:
           `${c.address} has no point-in-time recovery, and its most frequent backup (${viaText(best)}, ${where(best.location)}) leaves up to ${hoursText(agg.value)} between recovery points; ` +
-          `${sourceText(need)}: at most ${hoursText(need.value)}. Schedule a backup at least every ${hoursText(need.value)} (e.g. cron(0 5 ? * * *) for daily), or enable point-in-time recovery or continuous backup.`,
+          `${sourceText(need)}: at most ${hoursText(need.value)}. ` +
+          (c.remedies?.moreFrequent
+            ? `${capitalize(c.remedies.moreFrequent)} so that points are at most ${hoursText(need.value)} apart.`
+            : `Schedule a backup at least every ${hoursText(need.value)} (e.g. cron(0 5 ? * * *) for daily), or enable point-in-time recovery or continuous backup.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,

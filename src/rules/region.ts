@@ -44,7 +44,7 @@ export function copiesOf(c: Component, coverage: Coverage | undefined, graph: Gr
     if (!external && !isPlanStream(s, graph)) continue;
     const copy: CopyOf = external
       ? { region: s.region, account: s.account, via: "external-backup-copy", location: s.location }
-      : { region: s.region, account: s.account, via: "backup-copy-action", location: s.location, planId: s.mechanismId! };
+      : { region: s.region, account: s.account, via: s.copyVia ?? "backup-copy-action", location: s.location, planId: s.mechanismId! };
     if (s.vaultId !== undefined) copy.vaultId = s.vaultId;
     // One external_backups entry states several copies at the same place: tell them apart by destination.
     const same = (o: CopyOf) => o.via === copy.via && o.location !== undefined && sameLocation(o.location, s.location) && (!external || (o.region === copy.region && o.account === copy.account));
@@ -120,7 +120,21 @@ const VIA_NAMES: Record<string, string> = {
   "cloudsql-backup-location": "Cloud SQL backup location",
   "gcs-dual-region": "dual-region bucket location",
   "gcs-multi-region": "multi-region bucket location",
+  "gce-snapshot-location": "snapshot storage location",
+  "azure-geo-redundant-vault": "geo-redundant backup vault storage",
+  "azure-geo-redundant-backup": "geo-redundant backup storage",
+  "azure-sql-geo-backup": "geo-redundant backup storage",
+  "azure-storage-geo-replication": "geo-redundant storage replication",
+  "cosmosdb-geo-backup": "geo-redundant backup storage",
+  "cosmosdb-geo-location": "Cosmos DB replica region",
+  "backup-dr-vault": "Backup and DR vault in another region",
+  "secret-manager-replica": "Secret Manager replica",
 };
+
+/** What the provider calls an account: an AWS account, a Google project, an Azure subscription. */
+export function accountWord(c: Pick<Component, "provider">): string {
+  return c.provider === "google" ? "project" : c.provider === "azurerm" ? "subscription" : "account";
+}
 
 export function copyText(c: CopyOf): string {
   const what = VIA_NAMES[c.via] ?? c.via.replace(/-/g, " ");
@@ -133,7 +147,7 @@ function backupStreamsWithoutCopy(coverage: Coverage | undefined): RelatedLocati
   for (const s of coverage?.streams ?? []) {
     if (s.via !== "plan-rule" && s.via !== "snapshot-policy") continue;
     if (out.some((o) => sameLocation(o.location, s.location))) continue;
-    out.push({ location: s.location, message: `${s.via === "plan-rule" ? "this backup plan rule" : "this snapshot policy"} keeps its recovery points in ${regionText(s.region)} and copies them nowhere else` });
+    out.push({ location: s.location, message: `${s.via === "plan-rule" ? `this ${s.label ?? "backup plan rule"}` : "this snapshot policy"} keeps its recovery points in ${regionText(s.region)} and copies them nowhere else` });
   }
   return out.slice(0, 20);
 }
@@ -360,15 +374,18 @@ export const copiesInSameAccount: Rule = {
       }
       const place = copyPlace(c, copies);
       const level = levelFor(need);
-      const account = typeof c.account === "string" ? `account ${c.account}` : "its own account";
+      const word = accountWord(c);
+      const account = typeof c.account === "string" ? `${word} ${c.account}` : `its own ${word}`;
       ctx.report({
         message:
           (copies.length === 0
-            ? `${c.address} has no backup copy in another account: every backup stays in ${account}, `
+            ? `${c.address} has no backup copy in another ${word}: every backup stays in ${account}, `
             : `${c.address} is copied only within ${account} (${copies.map(copyText).join(", ")}), `) +
-          `so compromised credentials or the loss of the account take the backups with the data. ` +
-          `A copy in another account is required (${need.source.label}). ` +
-          `Add a copy_action to a backup vault in a separate backup account, encrypted with a customer managed key shared with that account.`,
+          `so compromised credentials or the loss of the ${word} take the backups with the data. ` +
+          `A copy in another ${word} is required (${need.source.label}). ` +
+          (c.remedies?.crossAccountCopy
+            ? `${c.remedies.crossAccountCopy.charAt(0).toUpperCase()}${c.remedies.crossAccountCopy.slice(1)}.`
+            : `Add a copy_action to a backup vault in a separate backup account, encrypted with a customer managed key shared with that account.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,

@@ -69,13 +69,16 @@ export const restoreTestingMissing: Rule = {
       if (!c.backupCapable || ctx.graph.coverage.get(c.id)?.status === "uncovered") continue;
       const req = ctx.policy.requirementsFor(c).requiresRestoreTesting;
       if (!req) continue;
-      const tested = c.backupResourceType === undefined ? false : or3(...selections.map((s) => selectionTests(s, c)));
+      // AWS Backup restore testing is the only restore test a Terraform configuration can declare.
+      const tested = c.backupResourceType === undefined || c.provider !== "aws" ? false : or3(...selections.map((s) => selectionTests(s, c)));
       if (isUnknownFact(tested)) reportUnknownFact(ctx, c, `whether a restore-testing plan covers ${c.address}`, tested);
       if (tested !== false) continue;
       ctx.report({
         message:
           `${c.address} is never restore-tested, but restore testing is required: ${req.source.label}. ` +
-          `Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`,
+          (c.remedies?.restoreTesting
+            ? `${c.remedies.restoreTesting.charAt(0).toUpperCase()}${c.remedies.restoreTesting.slice(1)}.`
+            : `Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,

@@ -37,7 +37,7 @@ function retentionFix(c: Component, agg: Aggregate, days: number): string {
   const plan = agg.sources.find((s) => (s.source.via === "plan-rule" || s.source.via === "copy") && !isExternal(s.source));
   const steps: string[] = [];
   if (external) steps.push(`raise retention_days of external backup ${external.source.stream!.mechanismId!.slice(EXTERNAL_MECHANISM_PREFIX.length)} (${where(external.source.location)}) to at least ${days}`);
-  if (plan) steps.push(`raise delete_after of the plan rule at ${where(plan.source.location)} to at least ${days}`);
+  if (plan) steps.push(plan.source.stream?.label ? `raise the retention of the ${plan.source.stream.label} at ${where(plan.source.location)} to at least ${days} days` : `raise delete_after of the plan rule at ${where(plan.source.location)} to at least ${days}`);
   if (own && c.kind === "log-store") steps.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
   // Native automated backups keep at most 35 days (RDS, Aurora, DynamoDB PITR, ElastiCache, Redshift).
   // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html
@@ -282,7 +282,7 @@ export const retentionAboveMaximum: Rule = {
         agg.sources.filter((s) => s.value === null || s.value > limit).map((s) => s.source),
         `${c.address} ${kept(c)} for ${agg.value === undefined ? "" : daysText(agg.value)} (${retentionBreakdown(agg)}); ${sourceText(max)}: at most ${max.value} days` +
           (minimumWins ? `, but ${sourceText(min)} requires ${min.value} days and a minimum required by law wins (GDPR Art. 17(3)(b)), so the limit is ${limit} days` : "") +
-          `. Set delete_after (or the expiration) of each stream to at most ${limit} days.`,
+          `. Set the retention of each stream (delete_after, the expiration, or the provider's retention setting) to at most ${limit} days.`,
         levelFor(max),
       );
     }

@@ -343,6 +343,8 @@ export class ModuleInstance {
       allowedAccountIds: value("allowed_account_ids") ?? null,
       assumeRoleArn: nested("assume_role", "role_arn") ?? null,
       defaultTags: nested("default_tags", "tags") ?? value("default_labels") ?? null,
+      project: value("project") ?? null,
+      subscriptionId: value("subscription_id") ?? null,
     });
   }
 

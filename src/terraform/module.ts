@@ -80,7 +80,8 @@ function addBlock(def: ModuleDefinition, file: string, block: Block): void {
       if (block.body.blocks.some((b) => b.type === "backend" || b.type === "cloud")) def.hasBackend = true;
       for (const b of block.body.blocks) {
         if (b.type !== "backend" || b.labels[0] === undefined) continue;
-        const bucket = literalString(attr(b, "bucket")?.expr);
+        // s3 and gcs name a bucket; azurerm a storage account.
+        const bucket = literalString(attr(b, "bucket")?.expr) ?? literalString(attr(b, "storage_account_name")?.expr);
         def.backend = { type: b.labels[0], file, block: b, ...(bucket !== undefined ? { bucket } : {}) };
       }
       break;

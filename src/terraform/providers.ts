@@ -33,6 +33,9 @@ export interface ProviderBlockValues {
   allowedAccountIds: Value;
   assumeRoleArn: Value;
   defaultTags: Value;
+  /** Google: the provider's `project`; AzureRM: its `subscription_id`. They play the part of the AWS account. */
+  project?: Value;
+  subscriptionId?: Value;
 }
 
 /** Build a provider instance from the evaluated values of its block. */
@@ -46,6 +49,9 @@ export function providerInstance(block: Block, at: FileRange, key: string, value
 }
 
 function accountOf(values: ProviderBlockValues, key: string): Value {
+  const name = key.split(".")[0]!;
+  if (name === "google" || name === "google-beta") return ownerOf(values.project, `project of provider "${key}"`, "set project in the provider block");
+  if (name === "azurerm") return ownerOf(values.subscriptionId, `subscription of provider "${key}"`, "set subscription_id in the provider block");
   const ids = values.allowedAccountIds;
   if (isList(ids) && ids.length === 1 && typeof ids[0] === "string") return ids[0];
   const arn = values.assumeRoleArn;
@@ -55,6 +61,13 @@ function accountOf(values: ProviderBlockValues, key: string): Value {
   }
   if (isOpaque(arn)) return arn instanceof Unknown ? arn : new Unknown(`assume_role of provider "${key}" is known only after apply`);
   return new Unknown(`account of provider "${key}" is not known statically`, "set allowed_account_ids or assume_role.role_arn in the provider block");
+}
+
+/** A Google project or Azure subscription: a literal, or unknown (from the environment at run time when unset). */
+function ownerOf(v: Value | undefined, what: string, hint: string): Value {
+  if (typeof v === "string" && v !== "") return v;
+  if (v === undefined || v === null) return new Unknown(`${what} is not set: it comes from the environment at run time`, hint);
+  return isOpaque(v) && v instanceof Unknown ? v : new Unknown(`${what} is not known statically`, hint);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scheduleIntervalHours } from "../../src/catalog/aws-schedule.js";
+import { scheduleIntervalHours } from "../../src/catalog/schedule.js";
 import { componentEntry, isKnownBackupModule } from "../../src/catalog/index.js";
 import { matchArnPattern } from "../../src/graph/arn.js";
 import { buildGraph } from "../../src/graph/index.js";

@@ -1,8 +1,11 @@
 /**
- * AWS schedule expressions (AWS Backup rules, DLM, EventBridge): `cron(...)` with
- * six fields (minutes hours day-of-month month day-of-week year; `?`, `L`, `W`,
- * `#`) and `rate(n unit)`, turned into the largest gap between two runs, in hours.
- * https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
+ * Schedule expressions turned into the largest gap between two runs, in hours:
+ * - AWS (AWS Backup rules, DLM, EventBridge): `cron(...)` with six fields (minutes hours
+ *   day-of-month month day-of-week year; `?`, `L`, `W`, `#`) and `rate(n unit)`.
+ *   https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html
+ * - Unix cron, five fields (Spanner backup schedules and other Google schedules): days of
+ *   week 0-7 (0 and 7 are Sunday), and when both day fields are restricted a day matching
+ *   either runs (crontab(5)). https://cloud.google.com/spanner/docs/backup/manage-backup-schedules
  */
 import type { Fact } from "../graph/types.js";
 import { unknownFact } from "../graph/types.js";
@@ -23,6 +26,21 @@ export function scheduleIntervalHours(expr: string): Fact<number> {
   if (fields.length !== 6) return unknownFact(`cron expression ${expr} does not have six fields`);
   const gap = cronLargestGapMinutes(fields as [string, string, string, string, string, string]);
   return gap === undefined ? unknownFact(`cron expression ${expr} could not be parsed or never runs`) : gap / 60;
+}
+
+/** Largest gap between runs of a five-field Unix cron expression, in hours; unparsable is unknown. */
+export function unixCronIntervalHours(expr: string): Fact<number> {
+  const fields = expr.trim().split(/\s+/);
+  if (fields.length !== 5) return unknownFact(`cron expression "${expr}" does not have five fields`);
+  const [minF, hourF, domF, monF, dowF] = fields as [string, string, string, string, string];
+  const dom = domF === "*" ? () => true : domMatcher(domF);
+  const dowSet = dowF === "*" ? undefined : parseField(dowF, 0, 7, DAYS, 0);
+  if (!dom || (dowF !== "*" && !dowSet)) return unknownFact(`cron expression "${expr}" could not be parsed`);
+  const dow: DayMatcher = dowSet ? (d) => dowSet.has(d.getUTCDay()) || (d.getUTCDay() === 0 && dowSet.has(7)) : () => true;
+  // crontab(5): with both day fields restricted, a day matching either one runs.
+  const day: DayMatcher = domF !== "*" && dowF !== "*" ? (d) => dom(d) || dow(d) : (d) => dom(d) && dow(d);
+  const gap = largestGapMinutes(minF, hourF, monF, day);
+  return gap === undefined ? unknownFact(`cron expression "${expr}" could not be parsed or never runs`) : gap / 60;
 }
 
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
@@ -119,14 +137,20 @@ function dayNumber(t: string): number | undefined {
 
 /** Largest gap in minutes over four years (a leap year included), so monthly/yearly patterns show their worst case. */
 function cronLargestGapMinutes([minF, hourF, domF, monF, dowF, yearF]: [string, string, string, string, string, string]): number | undefined {
+  const dom = domMatcher(domF);
+  const dow = dowMatcher(dowF);
+  if (!dom || !dow) return undefined;
+  // A year field other than `*` limits runs to some years; we judge the pattern within a year.
+  if (yearF !== "*" && !parseField(yearF, 1970, 2199)) return undefined;
+  return largestGapMinutes(minF, hourF, monF, (d) => dom(d) && dow(d));
+}
+
+/** Largest gap in minutes between runs at the given minutes and hours on the days `day` accepts, over four years. */
+function largestGapMinutes(minF: string, hourF: string, monF: string, day: DayMatcher): number | undefined {
   const minutes = parseField(minF, 0, 59);
   const hours = parseField(hourF, 0, 23);
   const months = parseField(monF, 1, 12, MONTHS, 1);
-  const dom = domMatcher(domF);
-  const dow = dowMatcher(dowF);
-  if (!minutes || !hours || !months || !dom || !dow) return undefined;
-  // A year field other than `*` limits runs to some years; we judge the pattern within a year.
-  if (yearF !== "*" && !parseField(yearF, 1970, 2199)) return undefined;
+  if (!minutes || !hours || !months) return undefined;
   const times = [...hours].sort((a, b) => a - b).flatMap((h) => [...minutes].sort((a, b) => a - b).map((m) => h * 60 + m));
   if (times.length === 0) return undefined;
   const start = Date.UTC(2024, 0, 1);
@@ -135,7 +159,7 @@ function cronLargestGapMinutes([minF, hourF, domF, monF, dowF, yearF]: [string, 
   let largest = 0;
   for (let i = 0; i < days; i++) {
     const date = new Date(start + i * 86_400_000);
-    if (!months.has(date.getUTCMonth() + 1) || !dom(date) || !dow(date)) continue;
+    if (!months.has(date.getUTCMonth() + 1) || !day(date)) continue;
     for (const t of times) {
       const at = i * 1440 + t;
       if (prev !== undefined) largest = Math.max(largest, at - prev);
