@@ -264,6 +264,10 @@ export interface KeyFacts {
   policyAllowsAccountRoot: Fact<boolean>;
   /** Where the policy is set when outside the key's block (aws_kms_key_policy). */
   policyLocation?: Location;
+  /** Where the deletion window is decided when outside the key's block (an Azure key's vault). */
+  deletionWindowLocation?: Location;
+  /** What makes the window short and how to lengthen it, in the provider's terms (providers other than AWS). */
+  deletionWindowRemedy?: { observed: string; fix: string };
   /** A replica key: node id of its primary key. */
   primaryKeyId?: Fact<string>;
   anchors: { enabled?: string; deletionWindowDays?: string; multiRegion?: string; policy?: string };

@@ -273,10 +273,14 @@ export const backupKeyNotRetrievable: Rule = {
       }
       const window = facts.deletionWindowDays;
       if (typeof window === "number" && window < 30 && key.preventDestroy !== true) {
+        const remedy = facts.deletionWindowRemedy;
         report(
           facts.anchors.deletionWindowDays,
-          `${key.address} can be deleted ${window} days after a terraform destroy or a ScheduleKeyDeletion, and it encrypts ${names}: once it is deleted, every backup under it is unrecoverable. ` +
-            `Set deletion_window_in_days = 30 (the maximum) or add lifecycle { prevent_destroy = true }.`,
+          remedy
+            ? `${key.address} ${remedy.observed}, and it encrypts ${names}: once it is gone, every backup under it is unrecoverable. ${capitalize(remedy.fix)}, or add lifecycle { prevent_destroy = true }.`
+            : `${key.address} can be deleted ${window} days after a terraform destroy or a ScheduleKeyDeletion, and it encrypts ${names}: once it is deleted, every backup under it is unrecoverable. ` +
+                `Set deletion_window_in_days = 30 (the maximum) or add lifecycle { prevent_destroy = true }.`,
+          facts.deletionWindowLocation,
         );
       }
       if (facts.policyAllowsAccountRoot === false) {
@@ -295,6 +299,8 @@ export const backupKeyNotRetrievable: Rule = {
 function keyProblemIn(keyId: Fact<string> | undefined, region: Fact<string>, components: Map<string, Component>): string | undefined {
   if (keyId === undefined || isUnknownFact(keyId) || isUnknownFact(region)) return undefined;
   const key = components.get(keyId);
+  // Only AWS KMS keys are judged here: Google and Azure keys follow other placement rules (key ring and vault locations).
+  if (key && key.provider !== "aws") return undefined;
   if (key?.keyFacts) {
     if (typeof key.region !== "string" || key.region === region) return undefined;
     if (key.keyFacts.primaryKeyId !== undefined) return `replica key ${key.address} is in ${key.region}, not ${region}`;
