@@ -69,7 +69,7 @@ export interface ProtectionVault {
 export interface ProtectionKey {
   /** Address of the component or vault the key encrypts. */
   of: string;
-  /** Key address (in the scan), ARN or alias, or "aws-managed". */
+  /** Key address (in the scan), ARN or alias, or the provider's own key: "aws-managed", "google-managed", "microsoft-managed". */
   key: Fact<string>;
   retrievable: Fact<boolean>;
 }

@@ -21,6 +21,8 @@ export interface CatalogContext {
   resource(root: string, address: string): ResourceInstance | undefined;
   /** Region and account of a resource's provider configuration. */
   placeOf(r: ResourceInstance): { region: Fact<string>; account: Fact<string | null> };
+  /** Every resource of a type in the scan's roots, managed and data (resources that name another by literal name: an Azure policy's vault, a lock's scope). */
+  resourcesOfType(type: string): readonly ResourceInstance[];
 }
 
 export interface ComponentEntry {
@@ -37,12 +39,14 @@ export interface ComponentEntry {
   arn?(r: ResourceInstance, ctx: CatalogContext): ArnParts;
   nativeBackup(r: ResourceInstance): NativeBackup;
   /** `anchor`/`keyAnchor`: key paths of the encryption flag and key attributes. */
-  encryption?(r: ResourceInstance): { atRest: Fact<boolean>; key?: Value; kms?: Fact<boolean>; anchor?: string; keyAnchor?: string };
+  encryption?(r: ResourceInstance, ctx: CatalogContext): { atRest: Fact<boolean>; key?: Value; kms?: Fact<boolean>; anchor?: string; keyAnchor?: string };
+  /** Its region when it is not its own or its provider's but its parent's (a Bigtable table's instance, a KMS key's key ring). */
+  region?(r: ResourceInstance, ctx: CatalogContext): Fact<string> | undefined;
   /** For keys: enabled, deletion window, multi-Region, key policy. */
   keyFacts?(r: ResourceInstance, ctx: CatalogContext): KeyFacts;
   /** Copies configured in the component's own block (DynamoDB `replica`, Secrets Manager `replica`). */
   copies?(r: ResourceInstance, ctx: CatalogContext): ComponentCopy[];
-  deletionProtection?(r: ResourceInstance): Fact<boolean>;
+  deletionProtection?(r: ResourceInstance, ctx: CatalogContext): Fact<boolean>;
   /** Fixes in the provider's terms (see Component.remedies). */
   remedies?(r: ResourceInstance): NonNullable<Component["remedies"]>;
   /** Secrets, keys, key vaults: can a delete be made final at once (COV-004)? */
@@ -65,6 +69,8 @@ export interface ComponentEntry {
   deletionProtectionAnchor?: string;
   /** Key path of its tags: default `tags`; Google resources carry `labels` (Cloud SQL `settings.user_labels`). */
   tagsAttribute?: string;
+  /** WORM protection of the data itself set in its own block (an Azure immutability policy); undefined when none. */
+  objectLock?(r: ResourceInstance): Component["objectLock"] | undefined;
 }
 
 /** A resource that configures another one (by reference or literal name). */

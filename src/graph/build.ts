@@ -108,7 +108,7 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
   const entry = componentEntry(r.type);
   if (!entry || (entry.isComponent && !entry.isComponent(r))) return undefined;
   const place = ctx.placeOf(r);
-  const enc = entry.encryption?.(r) ?? { atRest: unknownFact(`encryption of ${r.type} is not catalogued`) };
+  const enc = entry.encryption?.(r, ctx) ?? { atRest: unknownFact(`encryption of ${r.type} is not catalogued`) };
   const c: Component = {
     id: `${r.root}::${r.address}`,
     root: r.root,
@@ -120,14 +120,14 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
     provider: entry.provider,
     kind: entry.kind(r),
     backupCapable: entry.backupCapable ? entry.backupCapable(r) : true,
-    region: place.region,
+    region: entry.region?.(r, ctx) ?? place.region,
     account: place.account,
     tags: mergedTags(r, entry.tagsAttribute ?? "tags"),
     arn: unknownFact("not built yet"),
     nativeBackup: entry.nativeBackup(r),
     encryption: { atRest: enc.atRest, ...(enc.key !== undefined ? { keyId: keyIdOf(enc.key, r, ctx) } : {}), ...(enc.kms !== undefined ? { kms: enc.kms } : {}) },
     copies: entry.copies?.(r, ctx) ?? [],
-    deletionProtection: entry.deletionProtection?.(r) ?? unknownFact(`deletion protection of ${r.type} is not catalogued`),
+    deletionProtection: entry.deletionProtection?.(r, ctx) ?? unknownFact(`deletion protection of ${r.type} is not catalogued`),
     backupsSurviveDeletion: entry.backupsSurviveDeletion?.(r) ?? unknownFact(`${r.type}: not catalogued`),
     coveredWith: [],
     preventDestroy: r.preventDestroy,
@@ -147,6 +147,8 @@ function buildComponent(r: ResourceInstance, ctx: CatalogContext): Component | u
   if (entry.literalNames) c.names = entry.literalNames(r);
   if (entry.backupEncryption) c.backupEncryption = entry.backupEncryption;
   if (entry.deletionProtectionAnchor) c.deletionProtectionAnchor = entry.deletionProtectionAnchor;
+  const objectLock = entry.objectLock?.(r);
+  if (objectLock) c.objectLock = objectLock;
   const tagsAt = entry.tagsAttribute ?? "tags";
   if (c.anchors[tagsAt]) c.tagsAnchor = tagsAt;
   if (enc.anchor && c.anchors[enc.anchor]) c.encryption.anchor = enc.anchor;
@@ -165,6 +167,8 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
   const componentsById = new Map<string, Component>();
   const unknowns: ScanUnknown[] = [];
   const placeIn = (r: ResourceInstance) => placeOf(r, (root, address) => index.resolve(root, address));
+  const byType = new Map<string, ResourceInstance[]>();
+  for (const r of roots.flatMap((root) => root.resources)) (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(r);
   const ctxFor = (r: ResourceInstance): CatalogContext => {
     const place = placeIn(r);
     return {
@@ -176,6 +180,7 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
       },
       resource: (root, address) => index.resolve(root, address),
       placeOf: placeIn,
+      resourcesOfType: (type) => byType.get(type) ?? [],
     };
   };
 

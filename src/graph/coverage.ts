@@ -195,7 +195,8 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     if (base === false || c.provider !== (s.provider ?? "aws")) return { status: false, streams: [], related };
     let status: Tri = s.association ? base : and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
     if (status === false) return { status: false, streams: [], related };
-    if (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType!)) {
+    // Region opt-in is an AWS Backup setting.
+    if (c.provider === "aws" && (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType!))) {
       const opt = optInOf(c);
       if (opt.value === false && opt.location) related.push({ location: opt.location, message: `${c.backupResourceType} is opted out of AWS Backup in this region; ${where(s.location)} selects ${c.address} by tag or "*"` });
       status = and3(status, opt.value);
@@ -284,7 +285,7 @@ function resourcesMatch(selectors: ResourceSelector[], c: Component, byId: Map<s
     let r: Tri;
     let typed = false;
     if (s.by === "ref") {
-      r = findRef(s, byId) === c;
+      r = findRef(s, byId) === c ? (s.uncertain !== undefined ? unknownFact(s.uncertain) : true) : false;
       typed = true;
     } else if (s.by === "arn") {
       r = c.arnParts ? matchArnPattern(s.pattern, c.arnParts) : s.pattern === "*";

@@ -338,7 +338,14 @@ export interface TagCriterion {
 
 /** An item of `resources`/`not_resources`: a reference to an in-scan node, or an ARN (pattern). */
 export type ResourceSelector =
-  | { by: "ref"; address: string; root: string; location: Location }
+  | {
+      by: "ref";
+      address: string;
+      root: string;
+      location: Location;
+      /** The selector may name this resource but it is not sure (a literal name that several in-scan resources carry): a match is unknown, with this reason. */
+      uncertain?: string;
+    }
   | { by: "arn"; pattern: string; location: Location }
   | { by: "unknown"; reason: string; location: Location };
 

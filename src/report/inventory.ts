@@ -21,8 +21,13 @@ import type { PolicyView } from "../policy/types.js";
 import type { Finding } from "../rules/types.js";
 import type { InventoryEntry, Protection, ProtectionKey, ProtectionMechanism, ProtectionVault } from "../scan-result.js";
 
-/** AWS managed keys cannot be disabled or scheduled for deletion by the account (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk). */
-const AWS_MANAGED = "aws-managed";
+/**
+ * Keys the provider manages for the service: the account cannot disable or delete them.
+ * AWS managed keys: https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#aws-managed-cmk;
+ * Google default encryption: https://cloud.google.com/docs/security/encryption/default-encryption;
+ * Azure platform-managed keys: https://learn.microsoft.com/en-us/azure/security/fundamentals/encryption-atrest
+ */
+const PROVIDER_MANAGED: Readonly<Record<Component["provider"], string>> = { aws: "aws-managed", google: "google-managed", azurerm: "microsoft-managed", kubernetes: "provider-managed" };
 /** ENC-002's threshold: a deletion window under 30 days without prevent_destroy risks the key (SPEC section 4). */
 const SAFE_DELETION_WINDOW_DAYS = 30;
 
@@ -150,10 +155,11 @@ function keysOf(c: Component, vaults: readonly ProtectionVault[], nodes: Readonl
   const out: ProtectionKey[] = [];
   if (c.kind === "key") return out;
   if (c.encryption.keyId !== undefined) out.push(keyEntry(c.address, c.encryption.keyId, nodes, keyFindings));
-  else if (c.encryption.atRest === true) out.push({ of: c.address, key: AWS_MANAGED, retrievable: true });
+  else if (c.encryption.atRest === true) out.push({ of: c.address, key: PROVIDER_MANAGED[c.provider], retrievable: true });
+  // A vault is of its component's provider.
   for (const v of vaults) {
     if (isUnknownFact(v.vault)) continue;
-    out.push(v.keyId !== undefined ? keyEntry(v.vault, v.keyId, nodes, keyFindings) : { of: v.vault, key: AWS_MANAGED, retrievable: true });
+    out.push(v.keyId !== undefined ? keyEntry(v.vault, v.keyId, nodes, keyFindings) : { of: v.vault, key: PROVIDER_MANAGED[c.provider], retrievable: true });
   }
   return out;
 }

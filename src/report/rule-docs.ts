@@ -14,8 +14,15 @@ function anchorOf(rule: RuleMeta): string {
   return `${rule.id}-${rule.name}`.toLowerCase().replace(/[^a-z0-9-]/g, "");
 }
 
+const PROVIDER_NAMES: Readonly<Record<RuleMeta["providers"][number], string>> = { aws: "AWS", google: "Google Cloud", azurerm: "Azure" };
+
+function providersText(rule: RuleMeta): string {
+  return rule.providers.map((p) => PROVIDER_NAMES[p]).join(", ");
+}
+
 function ruleSection(rule: RuleMeta): string {
   const facts = [
+    `- Providers: ${providersText(rule)}${rule.providerNote ? `. ${rule.providerNote}` : ""}`,
     `- Category: ${rule.category}`,
     `- Default level: ${rule.level}`,
     `- Security severity: ${rule.securitySeverity}`,
@@ -53,9 +60,9 @@ Suppressed findings stay in the SARIF output with \`suppressions\` (\`inSource\`
 export function renderRuleDocs(rules: readonly RuleMeta[]): string {
   const sorted = [...rules].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const index = [
-    "| Rule | Name | Category | Default level | What it finds |",
-    "| --- | --- | --- | --- | --- |",
-    ...sorted.map((r) => `| [${r.id}](#${anchorOf(r)}) | ${r.name} | ${r.category} | ${r.level} | ${tableCell(r.shortDescription)} |`),
+    "| Rule | Name | Category | Default level | Providers | What it finds |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...sorted.map((r) => `| [${r.id}](#${anchorOf(r)}) | ${r.name} | ${r.category} | ${r.level} | ${providersText(r)} | ${tableCell(r.shortDescription)} |`),
   ].join("\n");
   const head = [
     "# restorable rules",

@@ -23,6 +23,7 @@ export const UNKNOWN_RULE_FALLBACK: RuleMeta = {
     "Give the value, for example: restorable scan --var-file prod.tfvars .",
   tags: ["backup", "unknown"],
   securitySeverity: "0.0",
+  providers: ["aws", "google", "azurerm"],
 };
 
 /** "could not determine region of aws_backup_vault.dr: <reason>. <hint>" */

@@ -27,6 +27,8 @@ export const unparseableInput: Rule = {
     ].join("\n"),
     tags: ["configuration", "parse-error"],
     securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "Every input file, whatever its provider.",
   },
   check(ctx) {
     // One finding per file (its fingerprint is the file): the parser lists the most precise problem first; the rest are counted.
@@ -93,6 +95,8 @@ export const unrecognisedDataClass: Rule = {
     ].join("\n"),
     tags: ["configuration", "classification", "security"],
     securitySeverity: "4.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "Tags (AWS, Azure) and labels (Google), provider default_tags and default_labels included.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

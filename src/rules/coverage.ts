@@ -45,6 +45,7 @@ export const statefulComponentWithoutBackup: Rule = {
     ].join("\n"),
     tags: ["backup", "coverage", "data-loss"],
     securitySeverity: "8.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -111,6 +112,8 @@ export const selectionTargetsNothing: Rule = {
     ].join("\n"),
     tags: ["backup", "coverage", "security"],
     securitySeverity: "6.0",
+    providers: ["aws"],
+    providerNote: "AWS Backup selections by tag or reference. Google and Azure protect resources through explicit associations (a Backup and DR plan association, an Azure protected item or backup instance), which name one resource each, so there is no selection that could miss.",
   },
   check(ctx) {
     const byId = new Map(ctx.graph.components.map((c) => [c.id, c]));
@@ -179,6 +182,8 @@ export const stateBackendWithoutVersioning: Rule = {
     ].join("\n"),
     tags: ["backup", "coverage", "terraform-state", "security"],
     securitySeverity: "8.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "State backends `s3` (S3 bucket), `gcs` (Cloud Storage bucket) and `azurerm` (storage account) defined in the scan.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -234,6 +239,8 @@ export const secretDeletableWithoutRecovery: Rule = {
     ].join("\n"),
     tags: ["backup", "coverage", "secrets", "security"],
     securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "Secrets Manager secrets, KMS keys, Azure Key Vaults, and Google Secret Manager secrets without deletion_protection (Secret Manager has no recovery window).",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -283,6 +290,8 @@ export const inFlightEventsNotDurable: Rule = {
     ].join("\n"),
     tags: ["backup", "coverage", "messaging", "security"],
     securitySeverity: "5.0",
+    providers: ["aws"],
+    providerNote: "SQS queues and Kinesis streams; Google Pub/Sub and Azure Service Bus are not catalogued yet.",
   },
   check(ctx) {
     const queues = ctx.graph.components.filter((c) => c.kind === "queue" && c.type === "aws_sqs_queue");

@@ -49,6 +49,7 @@ export const backupsDeletedWithResource: Rule = {
     ].join("\n"),
     tags: ["backup", "deletion-protection", "security"],
     securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -139,6 +140,7 @@ export const criticalDatabaseWithoutDeletionProtection: Rule = {
     ].join("\n"),
     tags: ["deletion-protection", "security"],
     securitySeverity: "6.5",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

@@ -34,7 +34,8 @@ function streamKeyOwner(s: RecoveryStream, c: Component, graph: Graph): "source"
     if (s.via === "pitr" && isAwsBackupStream(s, graph)) return ownerByType(c);
     return "source";
   }
-  if (s.via === "plan-rule" || s.via === "copy") return isAwsBackupStream(s, graph) ? ownerByType(c) : "source";
+  // A plan with no vault (a Compute Engine snapshot schedule) keeps snapshots under the source's encryption.
+  if (s.via === "plan-rule" || s.via === "copy") return isAwsBackupStream(s, graph) && s.vaultId !== undefined ? ownerByType(c) : "source";
   return "unknown";
 }
 
@@ -112,6 +113,7 @@ export const backupsNotEncrypted: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "encryption"],
     securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     const vaults = vaultsById(ctx.graph);
@@ -250,6 +252,8 @@ export const backupKeyNotRetrievable: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "encryption", "key-management"],
     securitySeverity: "8.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "AWS KMS keys, Cloud KMS crypto keys, Azure Key Vault keys.",
   },
   check(ctx) {
     for (const key of ctx.graph.components) {
@@ -405,6 +409,8 @@ export const copyKeyCannotWork: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "encryption", "disaster-recovery"],
     securitySeverity: "7.0",
+    providers: ["aws"],
+    providerNote: "AWS KMS keys (single-region and multi-Region) and S3 replication of SSE-KMS objects. Cloud KMS and Key Vault keys follow other placement rules and are not judged.",
   },
   check(ctx) {
     const components = componentsById(ctx.graph);

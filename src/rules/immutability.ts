@@ -148,6 +148,7 @@ export const immutabilityMissing: Rule = {
     ].join("\n"),
     tags: ["backup", "immutability", "ransomware", "security"],
     securitySeverity: "7.5",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     const items = needingImmutability(ctx).filter((j) => j.verdict.kind === "unlocked");
@@ -228,6 +229,7 @@ export const immutabilityTooWeak: Rule = {
     ].join("\n"),
     tags: ["backup", "immutability", "ransomware", "security"],
     securitySeverity: "7.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     const items = needingImmutability(ctx);

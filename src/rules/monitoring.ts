@@ -97,6 +97,8 @@ export const backupFailuresReachNobody: Rule = {
     ].join("\n"),
     tags: ["monitoring", "backup", "security"],
     securitySeverity: "5.0",
+    providers: ["aws", "azurerm"],
+    providerNote: "AWS Backup vault notifications and EventBridge rules; Azure Backup's built-in job-failure alerts. Google Backup and DR alerts are configured in Cloud Monitoring, outside the resources this rule reads.",
   },
   check(ctx) {
     for (const m of ctx.graph.mechanisms) {

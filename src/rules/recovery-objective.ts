@@ -40,6 +40,7 @@ export const backupFrequencyBelowRpo: Rule = {
     ].join("\n"),
     tags: ["backup", "rpo", "security"],
     securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

@@ -88,7 +88,7 @@ function unseenCopiesReason(coverage: Coverage | undefined, graph: Graph): Unkno
 
 /** A copy as the subject of an unknown: "the copy in backup.tf:30" (or its mechanism). */
 function copyWhere(x: CopyOf): string {
-  return x.location ? `the copy in ${where(x.location)}` : `the ${x.via}`;
+  return x.location ? `the copy in ${where(x.location)}` : `the ${VIA_NAMES[x.via] ?? x.via.replace(/-/g, " ")}`;
 }
 
 /** Lists the `field` of each copy that is unknown, when no copy is known to decide the rule anyway. */
@@ -128,7 +128,11 @@ const VIA_NAMES: Record<string, string> = {
   "cosmosdb-geo-backup": "geo-redundant backup storage",
   "cosmosdb-geo-location": "Cosmos DB replica region",
   "backup-dr-vault": "Backup and DR vault in another region",
+  "backup-dr-vault-project": "Backup and DR vault in another project",
+  "bigtable-cluster-backup": "Bigtable automated backup on a cluster in another region",
   "secret-manager-replica": "Secret Manager replica",
+  "spanner-multi-region": "Spanner multi-region instance configuration",
+  "firestore-multi-region": "Firestore multi-region location",
 };
 
 /** What the provider calls an account: an AWS account, a Google project, an Azure subscription. */
@@ -211,6 +215,7 @@ export const noCrossRegionCopy: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "region", "disaster-recovery"],
     securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -281,6 +286,7 @@ export const copyInSameRegion: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "region", "disaster-recovery"],
     securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -348,6 +354,8 @@ export const copiesInSameAccount: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "account-isolation"],
     securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "The account is the AWS account, the Google project or the Azure subscription.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

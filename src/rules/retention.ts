@@ -122,6 +122,7 @@ export const retentionBelowRegime: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "compliance", "security"],
     securitySeverity: "7.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -189,6 +190,7 @@ export const retentionBelowDefault: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "security"],
     securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -247,6 +249,7 @@ export const retentionAboveMaximum: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "privacy", "security"],
     securitySeverity: "4.0",
+    providers: ["aws", "google", "azurerm"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -263,7 +266,7 @@ export const retentionAboveMaximum: Rule = {
           c,
           agg,
           forever,
-          `${c.address} ${kept(c)} forever (${retentionBreakdown(agg)}); ${sourceText(max)} requires a maximum retention, and none is configured: set max_retention_days for ${max.source.id || "the regime"} in .restorable.yml, then give every recovery stream an end (delete_after) within it.`,
+          `${c.address} ${kept(c)} forever (${retentionBreakdown(agg)}); ${sourceText(max)} requires a maximum retention, and none is configured: set max_retention_days for ${max.source.id || "the regime"} in .restorable.yml, then give every recovery stream an end${c.provider === "aws" ? " (delete_after)" : ""} within it.`,
           "warning",
         );
         continue;
@@ -302,7 +305,9 @@ interface Lifecycle {
 function lifecyclesOf(rule: BackupPlanRule): Lifecycle[] {
   return [
     { what: "the rule", anchorPrefix: "", retention: rule.retentionDays, cold: rule.coldStorageAfterDays, retentionLocation: rule.retentionLocation, coldLocation: rule.coldStorageLocation, location: rule.location },
-    ...rule.copyActions.map((copy, i) => ({
+    // A copy the provider's storage makes of each point (`via` set: an Azure geo-redundant vault) under the rule's own
+    // lifecycle is the same fault as the rule's: one fault, one finding. AWS copy actions are configured on their own.
+    ...rule.copyActions.flatMap((copy, i) => (copy.via !== undefined && sameLifecycle(copy, rule) ? [] : [{
       what: `copy action ${i + 1}`,
       anchorPrefix: `copy[${i}].`,
       retention: copy.retentionDays,
@@ -310,8 +315,19 @@ function lifecyclesOf(rule: BackupPlanRule): Lifecycle[] {
       retentionLocation: copy.retentionLocation,
       coldLocation: copy.coldStorageLocation,
       location: copy.location,
-    })),
+    }])),
   ];
+}
+
+function sameLifecycle(copy: BackupPlanRule["copyActions"][number], rule: BackupPlanRule): boolean {
+  const at = (l: Location | undefined) => (l ? `${l.file}:${l.startLine}:${l.startColumn}` : undefined);
+  return (
+    copy.retentionLocation !== undefined &&
+    at(copy.retentionLocation) === at(rule.retentionLocation) &&
+    copy.retentionDays === rule.retentionDays &&
+    (copy.coldStorageAfterDays ?? null) === rule.coldStorageAfterDays &&
+    at(copy.coldStorageLocation) === at(rule.coldStorageLocation)
+  );
 }
 
 /** The lifecycle checks of RET-004 that an unknown delete_after, cold storage transition or schedule left undecided. */
@@ -363,6 +379,8 @@ export const impossibleLifecycle: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "security"],
     securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "The cold-storage part applies to AWS Backup; the interval part to every backup plan, policy and schedule.",
   },
   check(ctx) {
     for (const plan of ctx.graph.mechanisms) {

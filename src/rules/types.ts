@@ -33,6 +33,10 @@ export interface RuleMeta {
   securitySeverity: string;
   /** Regime citation when the rule's requirement comes from one. */
   citation?: string;
+  /** Terraform providers whose resources the rule judges (docs/rules.md says so per rule). */
+  providers: readonly ("aws" | "google" | "azurerm")[];
+  /** What it reads on each provider, when that is less than everything. */
+  providerNote?: string;
 }
 
 export interface RelatedLocation {

@@ -19,6 +19,7 @@ function meta(id: string, name: string, category: RuleMeta["category"], level: R
     helpText: `${id}: how to fix it.`,
     tags: ["backup", category, "backup"],
     securitySeverity: severity,
+    providers: ["aws"],
   };
 }
 

@@ -49,7 +49,7 @@ describe("unknowns reported by rules", () => {
 
   it("runRules deduplicates by subject, what and reason and sorts independently of rule order", () => {
     const rule = (id: string, subjects: string[]): Rule => ({
-      meta: { id, name: id, category: "configuration", level: "note", shortDescription: "", fullDescription: "", helpMarkdown: "", helpText: "", tags: [], securitySeverity: "0.0" },
+      meta: { id, name: id, category: "configuration", level: "note", shortDescription: "", fullDescription: "", helpMarkdown: "", helpText: "", tags: [], securitySeverity: "0.0", providers: ["aws"] },
       check: (ctx) => {
         for (const subject of subjects) ctx.reportUnknown({ subject, root: ".", what: `region of ${subject}`, reason: "var.region has no value", hint: undefined });
       },
