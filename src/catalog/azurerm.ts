@@ -4,80 +4,21 @@
  * defaults without a closer citation. Azure resources carry their region in
  * `location` (or inherit their parent's: a database its server's, a key its vault's).
  */
-import type { Component, ComponentCopy, ComponentKind, Fact, NativeBackup } from "../graph/types.js";
+import type { Component, ComponentCopy, ComponentKind, Fact, KeyFacts, NativeBackup } from "../graph/types.js";
 import { isUnknownFact, unknownFact } from "../graph/types.js";
 import type { ResourceInstance } from "../terraform/types-evaluated.js";
 import { isRef, type Value } from "../terraform/value.js";
 import type { CatalogContext, ComponentEntry, ProviderCatalog } from "./index.js";
-import { boolFact, factOfOpaque, isSet, lookup, numFact, rawValue, strFact } from "./read.js";
+import { normalizeAzureRegion, pairedRegion } from "./azurerm-regions.js";
+import { DAYS_PER_MONTH, isoDurationDays } from "./azurerm-time.js";
+import { azurermMechanisms } from "./azurerm-mechanisms.js";
+import { lockedAgainstDeletion } from "./azurerm-locks.js";
+import { blocksAt, boolFact, factOfOpaque, isSet, lookup, numFact, rawValue, strFact } from "./read.js";
 
 const PROVIDER_DOCS = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/";
 
-/**
- * Azure region pairs, as data. Source: Microsoft Learn, "Azure region pairs and nonpaired
- * regions", https://learn.microsoft.com/en-us/azure/reliability/regions-paired (read 2026-11).
- * Brazil South, West US 3 and West India pair one way (their pair replicates elsewhere).
- * Regions absent here (Poland Central, Italy North, Israel Central, Spain Central, Mexico
- * Central, Qatar Central, New Zealand North...) have no pair: geo-redundant options are
- * unavailable there, so their copy region is unknown, never a pass.
- */
-export const AZURE_PAIRED_REGIONS: Readonly<Record<string, string>> = {
-  eastus: "westus",
-  westus: "eastus",
-  eastus2: "centralus",
-  centralus: "eastus2",
-  northcentralus: "southcentralus",
-  southcentralus: "northcentralus",
-  westus2: "westcentralus",
-  westcentralus: "westus2",
-  westus3: "eastus",
-  canadacentral: "canadaeast",
-  canadaeast: "canadacentral",
-  brazilsouth: "southcentralus",
-  northeurope: "westeurope",
-  westeurope: "northeurope",
-  uksouth: "ukwest",
-  ukwest: "uksouth",
-  francecentral: "francesouth",
-  francesouth: "francecentral",
-  germanywestcentral: "germanynorth",
-  germanynorth: "germanywestcentral",
-  norwayeast: "norwaywest",
-  norwaywest: "norwayeast",
-  switzerlandnorth: "switzerlandwest",
-  switzerlandwest: "switzerlandnorth",
-  swedencentral: "swedensouth",
-  swedensouth: "swedencentral",
-  eastasia: "southeastasia",
-  southeastasia: "eastasia",
-  australiaeast: "australiasoutheast",
-  australiasoutheast: "australiaeast",
-  australiacentral: "australiacentral2",
-  australiacentral2: "australiacentral",
-  japaneast: "japanwest",
-  japanwest: "japaneast",
-  koreacentral: "koreasouth",
-  koreasouth: "koreacentral",
-  centralindia: "southindia",
-  southindia: "centralindia",
-  westindia: "southindia",
-  southafricanorth: "southafricawest",
-  southafricawest: "southafricanorth",
-  uaenorth: "uaecentral",
-  uaecentral: "uaenorth",
-};
-
-/** Azure accepts display names ("West Europe") and names ("westeurope") for the same region. */
-export function normalizeAzureRegion(location: string): string {
-  return location.toLowerCase().replace(/[\s_-]/g, "");
-}
-
-/** The region a geo-redundant option copies to: the pair, or unknown when the region has none or is unknown. */
-export function pairedRegion(region: Fact<string>): Fact<string> {
-  if (isUnknownFact(region)) return region;
-  const pair = AZURE_PAIRED_REGIONS[region];
-  return pair ?? unknownFact(`${region} has no Azure paired region: geo-redundant storage is not available there`, "see https://learn.microsoft.com/en-us/azure/reliability/regions-paired");
-}
+export { AZURE_PAIRED_REGIONS, AZURE_REGION_PAIRS, normalizeAzureRegion, pairedRegion } from "./azurerm-regions.js";
+export { DAYS_PER_MONTH, DAYS_PER_YEAR, isoDurationDays, parseRepeatingInterval, repeatingIntervalsGapHours, weekdaysGapHours, hourlyWindowGapHours } from "./azurerm-time.js";
 
 /** Attributes by which an Azure child resource names its parent, whose location it shares. */
 const PARENT_ATTRIBUTES = ["server_id", "key_vault_id", "storage_account_id"] as const;
@@ -109,17 +50,6 @@ function locationValue(v: Value, r: ResourceInstance, resolve: (root: string, ad
   return factOfOpaque(v);
 }
 
-/**
- * Days of an ISO 8601 duration as Azure writes retention (`P7Y`, `P12M`, `P52W`, `P30D`,
- * `PT0S`): a year is 365 days, a month 30 (a lower bound for any month count).
- */
-export function isoDurationDays(s: string): number | undefined {
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(s.trim().toUpperCase());
-  if (!m || s.trim().toUpperCase() === "P" || s.trim().toUpperCase() === "PT") return undefined;
-  const [y, mo, w, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number, number];
-  return y * 365 + mo * 30 + w * 7 + d + h / 24 + mi / 1440 + sec / 86400;
-}
-
 const constKind = (k: ComponentKind) => () => k;
 const noNativeBackup: NativeBackup = { enabled: false, retentionDays: 0, pointInTime: false, frequencyHours: unknownFact("no native backups") };
 
@@ -135,6 +65,35 @@ function geoCopiesIf(on: Fact<boolean>, ctx: CatalogContext, r: ResourceInstance
   if (on === false) return [];
   const copy = geoCopy(ctx, r, via, anchor);
   return on === true ? [copy] : [{ ...copy, region: on }];
+}
+
+/**
+ * RTS-001: Azure has no restore-testing resource in Terraform (Azure Backup restores are jobs, not
+ * configuration), so a test made outside Terraform is recorded as a dated ignore.
+ */
+const RESTORE_TESTING =
+  "Azure has no restore-testing resource in Terraform: restore its latest recovery point regularly outside Terraform (a scheduled restore job into a scratch resource group, checked by a script), then record each test with an ignore of RTS-001 in .restorable.yml whose reason names the test and whose expires: is the next test date";
+
+/**
+ * REG-003: Azure Backup keeps recovery points in the vault's own subscription (geo-redundant copies
+ * stay in it too); Resource Guard (multi-user authorization) can sit in another subscription.
+ * https://learn.microsoft.com/en-us/azure/backup/multi-user-authorization-concept
+ */
+const CROSS_SUBSCRIPTION =
+  "Azure Backup keeps recovery points in the vault's own subscription: keep an independent copy in a separate subscription (replicate or export the data to a storage account there with a locked immutability policy), and guard the vault with a Resource Guard (azurerm_data_protection_resource_guard) in another subscription";
+
+/** DEL-002 in Azure terms: a management lock on the resource or its resource group. */
+function lockRemedy(r: ResourceInstance): string {
+  return `add an azurerm_management_lock with lock_level = "CanNotDelete" on it (scope = ${r.address.replace(/\[[^\]]*\]$/, "")}.id) or on its resource group`;
+}
+
+/** Management locks decide deletion protection of Azure databases (azurerm-locks.ts). */
+const lockedDatabase = (r: ResourceInstance, ctx: CatalogContext): Fact<boolean> => lockedAgainstDeletion(r, ctx);
+
+/** A key named by an attribute, as the component's encryption key (customer managed). */
+function keyAt(r: ResourceInstance, path: string): { key?: Value } {
+  const v = rawValue(r.body, path);
+  return v !== undefined ? { key: v } : {};
 }
 
 /**
@@ -156,14 +115,23 @@ function flexibleServer(type: string, minRetention: number): ComponentEntry {
     },
     // Always encrypted at rest (service-managed key unless customer_managed_key).
     encryption: (r) => ({ atRest: true, ...(rawValue(r.body, "customer_managed_key.key_vault_key_id") !== undefined ? { key: rawValue(r.body, "customer_managed_key.key_vault_key_id")! } : {}), keyAnchor: "customer_managed_key" }),
-    deletionProtection: () => false,
+    deletionProtection: lockedDatabase,
+    // Azure Backup (Data Protection) vaulted backups of flexible servers: datasource type of the Backup vault.
+    backupResourceType: () => (type === "azurerm_postgresql_flexible_server" ? "AzureDatabaseForPostgreSQLFlexibleServer" : "AzureDatabaseForMySQLFlexibleServer"),
+    // Vaulted backups are encrypted with the Backup vault's key. https://learn.microsoft.com/en-us/azure/backup/backup-azure-database-postgresql-flex-overview
+    backupEncryption: "vault",
     // Backups of a deleted server are kept only a few days and only through support (PostgreSQL: 5 days).
     backupsSurviveDeletion: () => false,
     copies: (r, ctx) => geoCopiesIf(boolFact(r.body, "geo_redundant_backup_enabled", false), ctx, r, "azure-geo-redundant-backup", "geo_redundant_backup_enabled"),
-    remedies: () => ({
+    remedies: (r) => ({
       enableBackup: "raise backup_retention_days (automated backups cannot be turned off), or back it up to an Azure Backup vault",
       crossRegionCopy: "set geo_redundant_backup_enabled = true (at creation: it cannot be changed later) so its backups are also stored in the paired region",
-      longerRetention: "keep long-term backups in an Azure Backup vault (azurerm_data_protection_backup_vault with a policy) that keeps them",
+      longerRetention: `back it up to a Backup vault (azurerm_data_protection_backup_instance_${type.replace(/^azurerm_/, "")} with a policy whose default_retention_rule keeps them)`,
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      customerManagedKey: "set customer_managed_key { key_vault_key_id } to a Key Vault key (at creation), and encrypt its Backup vault with azurerm_data_protection_backup_vault_customer_managed_key",
+      deletionProtection: lockRemedy(r),
+      immutability: `back it up to a Backup vault with immutability = "Locked" (azurerm_data_protection_backup_instance_${type.replace(/^azurerm_/, "")})`,
+      restoreTesting: RESTORE_TESTING,
     }),
     anchors: ["backup_retention_days", "geo_redundant_backup_enabled", "customer_managed_key", "location", "tags"],
   };
@@ -173,7 +141,7 @@ function flexibleServer(type: string, minRetention: number): ComponentEntry {
 function longTermRetention(r: ResourceInstance): NativeBackup["longTerm"] | undefined {
   const kinds = [
     ["long_term_retention_policy.weekly_retention", 7 * 24],
-    ["long_term_retention_policy.monthly_retention", 30 * 24],
+    ["long_term_retention_policy.monthly_retention", DAYS_PER_MONTH * 24],
     ["long_term_retention_policy.yearly_retention", 365 * 24],
   ] as const;
   let best: { days: number; hours: number; anchor: string } | undefined;
@@ -220,21 +188,28 @@ const components: Record<string, ComponentEntry> = {
         ...(longTerm ? { longTerm } : {}),
       };
     },
-    // TDE on by default (transparent_data_encryption_enabled default true).
-    encryption: (r) => ({ atRest: boolFact(r.body, "transparent_data_encryption_enabled", true), anchor: "transparent_data_encryption_enabled" }),
-    deletionProtection: () => false,
+    // TDE on by default (transparent_data_encryption_enabled default true), with the service-managed key
+    // unless transparent_data_encryption_key_vault_key_id names a customer managed key; backups keep it.
+    // https://learn.microsoft.com/en-us/azure/azure-sql/database/transparent-data-encryption-tde-overview
+    encryption: (r) => ({ atRest: boolFact(r.body, "transparent_data_encryption_enabled", true), ...keyAt(r, "transparent_data_encryption_key_vault_key_id"), anchor: "transparent_data_encryption_enabled", keyAnchor: "transparent_data_encryption_key_vault_key_id" }),
+    deletionProtection: lockedDatabase,
     // Backups of a deleted database are kept for its PITR window (restore a deleted database).
     // https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore
     backupsSurviveDeletion: () => true,
     // storage_account_type (backup storage redundancy) defaults to Geo: backups also in the paired region.
     // geo_backup_enabled applies only to DataWarehouse SKUs (provider docs).
     copies: (r, ctx) => geoCopiesIf(geoBackupStorage(strFact(r.body, "storage_account_type", "Geo")), ctx, r, "azure-sql-geo-backup", "storage_account_type"),
-    remedies: () => ({
+    remedies: (r) => ({
       enableBackup: "set short_term_retention_policy.retention_days",
       crossRegionCopy: 'set storage_account_type = "Geo" or "GeoZone" (the default is Geo) so its backups are also stored in the paired region, or add a geo-replica',
       longerRetention: "add a long_term_retention_policy (weekly_retention, monthly_retention or yearly_retention as ISO 8601 durations) that keeps backups",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      customerManagedKey: "set transparent_data_encryption_key_vault_key_id to a Key Vault key: its backups keep the database's TDE key",
+      deletionProtection: lockRemedy(r),
+      immutability: "make its long-term retention backups immutable (time-based immutability of Azure SQL LTR backups) so they cannot be deleted before they expire",
+      restoreTesting: RESTORE_TESTING,
     }),
-    anchors: ["short_term_retention_policy.retention_days", "short_term_retention_policy", "long_term_retention_policy.weekly_retention", "long_term_retention_policy.monthly_retention", "long_term_retention_policy.yearly_retention", "long_term_retention_policy", "storage_account_type", "transparent_data_encryption_enabled", "tags"],
+    anchors: ["transparent_data_encryption_key_vault_key_id", "short_term_retention_policy.retention_days", "short_term_retention_policy", "long_term_retention_policy.weekly_retention", "long_term_retention_policy.monthly_retention", "long_term_retention_policy.yearly_retention", "long_term_retention_policy", "storage_account_type", "transparent_data_encryption_enabled", "tags"],
   },
   azurerm_postgresql_flexible_server: flexibleServer("azurerm_postgresql_flexible_server", 7),
   azurerm_mysql_flexible_server: flexibleServer("azurerm_mysql_flexible_server", 1),
@@ -265,8 +240,8 @@ const components: Record<string, ComponentEntry> = {
         anchor: "backup.retention_in_hours",
       };
     },
-    encryption: (r) => ({ atRest: true, ...(rawValue(r.body, "key_vault_key_id") !== undefined ? { key: rawValue(r.body, "key_vault_key_id")! } : {}), keyAnchor: "key_vault_key_id" }),
-    deletionProtection: () => false,
+    encryption: (r) => ({ atRest: true, ...keyAt(r, "key_vault_key_id"), keyAnchor: "key_vault_key_id" }),
+    deletionProtection: lockedDatabase,
     backupsSurviveDeletion: () => false,
     // Periodic backups: storage_redundancy defaults to Geo (provider docs).
     copies: (r, ctx) => {
@@ -275,10 +250,16 @@ const components: Record<string, ComponentEntry> = {
       const redundancy = strFact(r.body, "backup.storage_redundancy", "Geo");
       return geoCopiesIf(isUnknownFact(type) ? type : isUnknownFact(redundancy) ? redundancy : redundancy === "Geo", ctx, r, "cosmosdb-geo-backup", "backup.storage_redundancy");
     },
-    remedies: () => ({
+    remedies: (r) => ({
       enableBackup: "configure its backup block",
       crossRegionCopy: 'add a geo_location in another region, or use periodic backup with storage_redundancy = "Geo" (the default) so backups are also stored in the paired region',
       longerRetention: "export its data regularly (change feed or Azure Data Factory) to a storage account with versioning whose lifecycle keeps it",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      moreFrequent: 'lower backup.interval_in_minutes, or use continuous backup (backup { type = "Continuous" })',
+      customerManagedKey: "set key_vault_key_id to a Key Vault key (at creation): its backups keep the account's key",
+      deletionProtection: lockRemedy(r),
+      immutability: "export its data regularly to a storage account with a locked immutability policy",
+      restoreTesting: RESTORE_TESTING,
     }),
     anchors: ["backup.type", "backup.tier", "backup.interval_in_minutes", "backup.retention_in_hours", "backup.storage_redundancy", "backup", "key_vault_key_id", "tags"],
   },
@@ -287,8 +268,16 @@ const components: Record<string, ComponentEntry> = {
     docs: PROVIDER_DOCS + "storage_account",
     kind: constKind("object-store"),
     nativeBackup: storageAccountNative,
-    // Storage service encryption is always on. https://learn.microsoft.com/en-us/azure/storage/common/storage-service-encryption
-    encryption: () => ({ atRest: true }),
+    // Storage service encryption is always on, with Microsoft-managed keys unless customer_managed_key names a Key Vault key.
+    // https://learn.microsoft.com/en-us/azure/storage/common/storage-service-encryption
+    encryption: (r) => ({ atRest: true, ...keyAt(r, "customer_managed_key.key_vault_key_id"), keyAnchor: "customer_managed_key" }),
+    // Azure Backup for blobs (operational and vaulted): datasource type of the Backup vault.
+    backupResourceType: () => "AzureBlob",
+    objectLock: storageImmutability,
+    literalNames: (r) => {
+      const name = strFact(r.body, "name", null);
+      return typeof name === "string" ? [name] : [];
+    },
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     // GRS/RA-GRS/GZRS/RA-GZRS replicate asynchronously to the paired region: a copy, not a backup (deletes replicate).
@@ -297,7 +286,11 @@ const components: Record<string, ComponentEntry> = {
     remedies: () => ({
       enableBackup: "set versioning_enabled = true and a delete_retention_policy (blob soft delete) in blob_properties, or back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_blob_storage)",
       crossRegionCopy: 'set account_replication_type = "GRS", "RA-GRS", "GZRS" or "RA-GZRS" so a copy is kept in the paired region, or add object replication to an account in another region',
-      longerRetention: "raise blob_properties.delete_retention_policy.days (up to 365), or keep blob versions with an azurerm_storage_management_policy that keeps them",
+      longerRetention: "raise blob_properties.delete_retention_policy.days (up to 365), or keep blob versions with an azurerm_storage_management_policy that keeps them, or back it up to a Backup vault (vaulted blob backup) that keeps them",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      customerManagedKey: "set customer_managed_key { key_vault_key_id, user_assigned_identity_id } to a Key Vault key: versions and soft-deleted blobs stay in the account under its key",
+      immutability: 'set immutability_policy { state = "Locked", period_since_creation_in_days } (an unlocked policy can be shortened or removed), or back it up to a Backup vault with immutability = "Locked" (vaulted blob backup)',
+      restoreTesting: RESTORE_TESTING,
     }),
     anchors: [
       "account_replication_type",
@@ -308,6 +301,10 @@ const components: Record<string, ComponentEntry> = {
       "blob_properties.restore_policy.days",
       "blob_properties.restore_policy",
       "blob_properties",
+      "customer_managed_key",
+      "immutability_policy.state",
+      "immutability_policy.period_since_creation_in_days",
+      "immutability_policy",
       "tags",
     ],
   },
@@ -318,13 +315,23 @@ const components: Record<string, ComponentEntry> = {
     // No native backups: snapshots come from Azure Backup (Recovery Services or Data Protection vaults).
     nativeBackup: () => noNativeBackup,
     // Server-side encryption with platform-managed keys is always on. https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption
-    encryption: (r) => ({ atRest: true, ...(rawValue(r.body, "disk_encryption_set_id") !== undefined ? { key: rawValue(r.body, "disk_encryption_set_id")! } : {}), keyAnchor: "disk_encryption_set_id" }),
+    encryption: (r) => ({ atRest: true, ...keyAt(r, "disk_encryption_set_id"), keyAnchor: "disk_encryption_set_id" }),
+    // Azure Disk Backup (Data Protection): datasource type of the Backup vault.
+    backupResourceType: () => "AzureDisk",
+    // Disk Backup takes incremental snapshots, which keep the disk's encryption settings.
+    // https://learn.microsoft.com/en-us/azure/backup/disk-backup-overview
+    backupEncryption: "source",
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     remedies: () => ({
       enableBackup: "back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_disk), or back up its VM with azurerm_backup_protected_vm",
-      crossRegionCopy: "back it up to a Recovery Services vault with geo-redundant storage and cross_region_restore_enabled = true",
-      longerRetention: "back it up with an Azure Backup policy that keeps snapshots",
+      crossRegionCopy: 'back up its VM to a Recovery Services vault with storage_mode_type = "GeoRedundant" (the default): Disk Backup snapshots stay in the disk\'s region',
+      longerRetention: "back it up with an Azure Backup policy that keeps snapshots (default_retention_duration of azurerm_data_protection_backup_policy_disk, up to 360 days)",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      moreFrequent: 'back it up with an azurerm_data_protection_backup_policy_disk whose backup_repeating_time_intervals run hourly (for example "R/2024-01-01T00:00:00+00:00/PT4H")',
+      customerManagedKey: "encrypt it with a disk encryption set (disk_encryption_set_id) whose key is a Key Vault key: its snapshots keep the disk's encryption",
+      immutability: 'back up its VM into a Recovery Services vault with immutability = "Locked": Disk Backup snapshots stay in a resource group, outside any vault',
+      restoreTesting: RESTORE_TESTING,
     }),
     anchors: ["disk_encryption_set_id", "storage_account_type", "tags"],
   },
@@ -348,11 +355,107 @@ const components: Record<string, ComponentEntry> = {
     kind: constKind("key"),
     nativeBackup: () => noNativeBackup,
     encryption: () => ({ atRest: true }),
+    keyFacts: keyVaultKeyFacts,
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     anchors: ["key_vault_id", "tags"],
   },
+  azurerm_linux_virtual_machine: virtualMachine("azurerm_linux_virtual_machine", "os_disk.disk_encryption_set_id"),
+  azurerm_windows_virtual_machine: virtualMachine("azurerm_windows_virtual_machine", "os_disk.disk_encryption_set_id"),
+  azurerm_virtual_machine: virtualMachine("azurerm_virtual_machine", undefined),
 };
+
+/**
+ * Virtual machines hold their disks' data, as aws_instance does: `volume` components backed up by
+ * Azure Backup (azurerm_backup_protected_vm), which snapshots every attached disk and keeps the
+ * points in the Recovery Services vault, encrypted with the vault's key.
+ * https://learn.microsoft.com/en-us/azure/backup/backup-azure-vms-introduction
+ * https://learn.microsoft.com/en-us/azure/backup/encryption-at-rest-with-cmk
+ */
+function virtualMachine(type: string, keyPath: string | undefined): ComponentEntry {
+  return {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS + type.replace(/^azurerm_/, ""),
+    kind: constKind("volume"),
+    backupResourceType: () => "AzureVM",
+    backupEncryption: "vault",
+    nativeBackup: () => noNativeBackup,
+    // Managed disks are always encrypted at rest (platform-managed keys unless a disk encryption set names a customer key).
+    // https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption
+    encryption: (r) => ({ atRest: true, ...(keyPath ? { ...keyAt(r, keyPath), keyAnchor: keyPath } : {}) }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    remedies: () => ({
+      enableBackup: "back it up with an azurerm_backup_protected_vm (source_vm_id = its id) in a Recovery Services vault with an azurerm_backup_policy_vm",
+      crossRegionCopy: 'back it up to a Recovery Services vault with storage_mode_type = "GeoRedundant" (the default), so its recovery points are also kept in the paired region (cross_region_restore_enabled = true lets you restore there)',
+      longerRetention: "raise the retention of its azurerm_backup_policy_vm (retention_daily, retention_weekly, retention_monthly or retention_yearly count)",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      moreFrequent: 'back it up daily, or every few hours with an Enhanced policy (policy_type = "V2", backup { frequency = "Hourly", hour_interval, hour_duration })',
+      customerManagedKey: "set encryption { key_id } on its Recovery Services vault to a Key Vault key (with infrastructure_encryption_enabled and an identity allowed to use the key)",
+      immutability: 'back it up into a Recovery Services vault with immutability = "Locked"',
+      restoreTesting: RESTORE_TESTING,
+    }),
+    anchors: keyPath ? [keyPath, "os_disk", "tags"] : ["storage_os_disk", "tags"],
+  };
+}
+
+/**
+ * Key facts of an azurerm_key_vault_key: its vault decides how long a deleted key can be recovered.
+ * With purge protection, a deleted key stays recoverable for the vault's soft_delete_retention_days
+ * (default 90, 7 to 90); without it, anyone allowed to purge can delete it for good at once (a
+ * window of 0 days). Keys have no enabled flag or key policy in Terraform: access is the vault's.
+ * https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview
+ */
+function keyVaultKeyFacts(r: ResourceInstance, ctx: CatalogContext): KeyFacts {
+  const facts: KeyFacts = { enabled: true, deletionWindowDays: unknownFact(`the vault of ${r.address} is not in the scan`), multiRegion: false, policyAllowsAccountRoot: true, anchors: {} };
+  const v = rawValue(r.body, "key_vault_id");
+  const vault = isRef(v) ? ctx.resource(r.root, v.address) : undefined;
+  if (!vault || vault.type !== "azurerm_key_vault") return facts;
+  const purge = boolFact(vault.body, "purge_protection_enabled", false);
+  const days = numFact(vault.body, "soft_delete_retention_days", 90);
+  const purgeAt = lookup(vault.body, "purge_protection_enabled");
+  const daysAt = lookup(vault.body, "soft_delete_retention_days");
+  facts.deletionWindowDays = isUnknownFact(purge) ? purge : purge === false ? 0 : days === null ? 90 : days;
+  const at = purge === true && daysAt.kind === "value" ? daysAt.at : purgeAt.kind === "value" ? purgeAt.at : vault.header;
+  facts.deletionWindowLocation = { file: at.file, startLine: at.range.start.line, startColumn: at.range.start.column, endLine: at.range.end.line, endColumn: at.range.end.column };
+  facts.deletionWindowRemedy =
+    purge === false
+      ? { observed: `can be purged at once after a delete: its vault ${vault.address} has no purge protection`, fix: `set purge_protection_enabled = true on ${vault.address} (with soft_delete_retention_days = 90)` }
+      : { observed: `can be purged ${typeof days === "number" ? days : 90} days after it is deleted (soft_delete_retention_days of its vault ${vault.address})`, fix: `set soft_delete_retention_days = 90 on ${vault.address}` };
+  return facts;
+}
+
+/**
+ * Version-level immutability of a storage account (immutability_policy): Locked can only be made
+ * longer (compliance), Unlocked can be shortened or removed (governance), Disabled is none.
+ * https://learn.microsoft.com/en-us/azure/storage/blobs/immutable-policy-configure-version-scope
+ * https://learn.microsoft.com/en-us/dotnet/api/azure.resourcemanager.storage.models.accountimmutabilitypolicy.state
+ */
+function storageImmutability(r: ResourceInstance): Component["objectLock"] | undefined {
+  const blocks = blocksAt(r.body, "immutability_policy");
+  const header = locationOf(r.header);
+  if (blocks.unknown) return { enabled: blocks.unknown, location: header, label: "immutability policy" };
+  const b = blocks.blocks[0];
+  if (!b) return undefined;
+  const state = strFact(b, "state", null);
+  const stateAt = lookup(b, "state");
+  const periodAt = lookup(b, "period_since_creation_in_days");
+  const enabled: Fact<boolean> = state === null ? unknownFact("immutability_policy.state is not set") : isUnknownFact(state) ? state : state !== "Disabled";
+  const mode: Fact<string> = isUnknownFact(state) ? state : state === "Locked" ? "COMPLIANCE" : state === "Unlocked" ? "GOVERNANCE" : unknownFact(`immutability_policy.state "${String(state)}" is not Locked or Unlocked`);
+  return {
+    enabled,
+    mode,
+    retentionDays: numFact(b, "period_since_creation_in_days", null),
+    location: locationOf(b.at),
+    ...(stateAt.kind === "value" ? { modeLocation: locationOf(stateAt.at) } : {}),
+    ...(periodAt.kind === "value" ? { retentionLocation: locationOf(periodAt.at) } : {}),
+    label: "immutability policy",
+  };
+}
+
+function locationOf(at: { file: string; range: { start: { line: number; column: number }; end: { line: number; column: number } } }) {
+  return { file: at.file, startLine: at.range.start.line, startColumn: at.range.start.column, endLine: at.range.end.line, endColumn: at.range.end.column };
+}
 
 /**
  * Without purge protection (default false), a deleted vault or vault item can be purged
@@ -396,8 +499,21 @@ function storageAccountNative(r: ResourceInstance): NativeBackup {
 
 export const azurermCatalog: ProviderCatalog = {
   components,
-  links: {},
-  mechanisms: {},
+  links: {
+    // A managed data disk attached to a VM is backed up with it (Azure Backup snapshots every attached disk).
+    // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/virtual_machine_data_disk_attachment
+    azurerm_virtual_machine_data_disk_attachment: {
+      targetAttribute: "managed_disk_id",
+      targetTypes: ["azurerm_managed_disk"],
+      apply(target, link, ctx) {
+        const vm = rawValue(link.body, "virtual_machine_id");
+        if (!isRef(vm)) return;
+        const id = ctx.idOf(link.root, vm.address);
+        if (id && !target.coveredWith.includes(id)) target.coveredWith.push(id);
+      },
+    },
+  },
+  mechanisms: azurermMechanisms,
   vaultLinks: {},
   isKnownBackupModule: () => false,
 };
