@@ -5806,35 +5806,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start2 = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start2 = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start2, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -12281,13 +12281,13 @@ var require_headers = __commonJS({
           return this.#headersList[kHeadersSortedMap];
         }
         const headers = [];
-        const names2 = this.#headersList.toSortedArray();
+        const names3 = this.#headersList.toSortedArray();
         const cookies = this.#headersList.cookies;
         if (cookies === null || cookies.length === 1) {
-          return this.#headersList[kHeadersSortedMap] = names2;
+          return this.#headersList[kHeadersSortedMap] = names3;
         }
-        for (let i2 = 0; i2 < names2.length; ++i2) {
-          const { 0: name2, 1: value } = names2[i2];
+        for (let i2 = 0; i2 < names3.length; ++i2) {
+          const { 0: name2, 1: value } = names3[i2];
           if (name2 === "set-cookie") {
             for (let j = 0; j < cookies.length; ++j) {
               headers.push([name2, cookies[j]]);
@@ -21495,15 +21495,15 @@ var require_parse3 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body2 = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
@@ -23219,12 +23219,12 @@ var require_async2 = __commonJS({
       };
     }
     function readdir2(directory, settings, callback) {
-      settings.fs.readdir(directory, (readdirError, names2) => {
+      settings.fs.readdir(directory, (readdirError, names3) => {
         if (readdirError !== null) {
           callFailureCallback(callback, readdirError);
           return;
         }
-        const tasks = names2.map((name2) => {
+        const tasks = names3.map((name2) => {
           const path7 = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
           return (done) => {
             fsStat.stat(path7, settings.fsStatSettings, (error2, stats) => {
@@ -23303,8 +23303,8 @@ var require_sync2 = __commonJS({
     }
     exports.readdirWithFileTypes = readdirWithFileTypes;
     function readdir2(directory, settings) {
-      const names2 = settings.fs.readdirSync(directory);
-      return names2.map((name2) => {
+      const names3 = settings.fs.readdirSync(directory);
+      return names3.map((name2) => {
         const entryPath = common.joinPathSegments(directory, name2, settings.pathSegmentSeparator);
         const stats = fsStat.statSync(entryPath, settings.fsStatSettings);
         const entry = {
@@ -25738,9 +25738,9 @@ var require_parse4 = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -25892,15 +25892,15 @@ var require_parse4 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body2 = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body2, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput || utils.escapeRegex(literal2);
           for (let i2 = token.tokensIndex + 1; i2 < tokens.length; i2++) {
             tokens[i2].value = "";
             tokens[i2].output = "";
@@ -26720,10 +26720,10 @@ var require_code = __commonJS({
       }
       get names() {
         var _a;
-        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names2, c) => {
+        return (_a = this._names) !== null && _a !== void 0 ? _a : this._names = this._items.reduce((names3, c) => {
           if (c instanceof Name)
-            names2[c.str] = (names2[c.str] || 0) + 1;
-          return names2;
+            names3[c.str] = (names3[c.str] || 0) + 1;
+          return names3;
         }, {});
       }
     };
@@ -27049,11 +27049,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names2, constants3) {
-        if (!names2[this.name.str])
+      optimizeNames(names3, constants3) {
+        if (!names3[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names2, constants3);
+          this.rhs = optimizeExpr(this.rhs, names3, constants3);
         return this;
       }
       get names() {
@@ -27070,15 +27070,15 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names2, constants3) {
-        if (this.lhs instanceof code_1.Name && !names2[this.lhs.str] && !this.sideEffects)
+      optimizeNames(names3, constants3) {
+        if (this.lhs instanceof code_1.Name && !names3[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names2, constants3);
+        this.rhs = optimizeExpr(this.rhs, names3, constants3);
         return this;
       }
       get names() {
-        const names2 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-        return addExprNames(names2, this.rhs);
+        const names3 = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+        return addExprNames(names3, this.rhs);
       }
     };
     var AssignOp = class extends Assign {
@@ -27134,8 +27134,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names2, constants3) {
-        this.code = optimizeExpr(this.code, names2, constants3);
+      optimizeNames(names3, constants3) {
+        this.code = optimizeExpr(this.code, names3, constants3);
         return this;
       }
       get names() {
@@ -27164,20 +27164,20 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names3, constants3) {
         const { nodes } = this;
         let i2 = nodes.length;
         while (i2--) {
           const n = nodes[i2];
-          if (n.optimizeNames(names2, constants3))
+          if (n.optimizeNames(names3, constants3))
             continue;
-          subtractNames(names2, n.names);
+          subtractNames(names3, n.names);
           nodes.splice(i2, 1);
         }
         return nodes.length > 0 ? this : void 0;
       }
       get names() {
-        return this.nodes.reduce((names2, n) => addNames(names2, n.names), {});
+        return this.nodes.reduce((names3, n) => addNames(names3, n.names), {});
       }
     };
     var BlockNode = class extends ParentNode {
@@ -27222,20 +27222,20 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names3, constants3) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants3);
-        if (!(super.optimizeNames(names2, constants3) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants3);
+        if (!(super.optimizeNames(names3, constants3) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names2, constants3);
+        this.condition = optimizeExpr(this.condition, names3, constants3);
         return this;
       }
       get names() {
-        const names2 = super.names;
-        addExprNames(names2, this.condition);
+        const names3 = super.names;
+        addExprNames(names3, this.condition);
         if (this.else)
-          addNames(names2, this.else.names);
-        return names2;
+          addNames(names3, this.else.names);
+        return names3;
       }
     };
     If.kind = "if";
@@ -27250,10 +27250,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names2, constants3) {
-        if (!super.optimizeNames(names2, constants3))
+      optimizeNames(names3, constants3) {
+        if (!super.optimizeNames(names3, constants3))
           return;
-        this.iteration = optimizeExpr(this.iteration, names2, constants3);
+        this.iteration = optimizeExpr(this.iteration, names3, constants3);
         return this;
       }
       get names() {
@@ -27274,8 +27274,8 @@ var require_codegen = __commonJS({
         return `for(${varKind} ${name2}=${from}; ${name2}<${to}; ${name2}++)` + super.render(opts);
       }
       get names() {
-        const names2 = addExprNames(super.names, this.from);
-        return addExprNames(names2, this.to);
+        const names3 = addExprNames(super.names, this.from);
+        return addExprNames(names3, this.to);
       }
     };
     var ForIter = class extends For {
@@ -27289,10 +27289,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names2, constants3) {
-        if (!super.optimizeNames(names2, constants3))
+      optimizeNames(names3, constants3) {
+        if (!super.optimizeNames(names3, constants3))
           return;
-        this.iterable = optimizeExpr(this.iterable, names2, constants3);
+        this.iterable = optimizeExpr(this.iterable, names3, constants3);
         return this;
       }
       get names() {
@@ -27334,20 +27334,20 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names2, constants3) {
+      optimizeNames(names3, constants3) {
         var _a, _b;
-        super.optimizeNames(names2, constants3);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names2, constants3);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names2, constants3);
+        super.optimizeNames(names3, constants3);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names3, constants3);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names3, constants3);
         return this;
       }
       get names() {
-        const names2 = super.names;
+        const names3 = super.names;
         if (this.catch)
-          addNames(names2, this.catch.names);
+          addNames(names3, this.catch.names);
         if (this.finally)
-          addNames(names2, this.finally.names);
-        return names2;
+          addNames(names3, this.finally.names);
+        return names3;
       }
     };
     var Catch = class extends BlockNode {
@@ -27631,15 +27631,15 @@ var require_codegen = __commonJS({
       }
     };
     exports.CodeGen = CodeGen;
-    function addNames(names2, from) {
+    function addNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) + (from[n] || 0);
-      return names2;
+        names3[n] = (names3[n] || 0) + (from[n] || 0);
+      return names3;
     }
-    function addExprNames(names2, from) {
-      return from instanceof code_1._CodeOrName ? addNames(names2, from.names) : names2;
+    function addExprNames(names3, from) {
+      return from instanceof code_1._CodeOrName ? addNames(names3, from.names) : names3;
     }
-    function optimizeExpr(expr, names2, constants3) {
+    function optimizeExpr(expr, names3, constants3) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -27655,28 +27655,28 @@ var require_codegen = __commonJS({
       }, []));
       function replaceName(n) {
         const c = constants3[n.str];
-        if (c === void 0 || names2[n.str] !== 1)
+        if (c === void 0 || names3[n.str] !== 1)
           return n;
-        delete names2[n.str];
+        delete names3[n.str];
         return c;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names2[c.str] === 1 && constants3[c.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c) => c instanceof code_1.Name && names3[c.str] === 1 && constants3[c.str] !== void 0);
       }
     }
-    function subtractNames(names2, from) {
+    function subtractNames(names3, from) {
       for (const n in from)
-        names2[n] = (names2[n] || 0) - (from[n] || 0);
+        names3[n] = (names3[n] || 0) - (from[n] || 0);
     }
     function not(x) {
       return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._)`!${par(x)}`;
     }
     exports.not = not;
     var andCode = mappend(exports.operators.AND);
-    function and(...args2) {
+    function and2(...args2) {
       return args2.reduce(andCode);
     }
-    exports.and = and;
+    exports.and = and2;
     var orCode = mappend(exports.operators.OR);
     function or2(...args2) {
       return args2.reduce(orCode);
@@ -27864,7 +27864,7 @@ var require_names = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var names2 = {
+    var names3 = {
       // validation function arguments
       data: new codegen_1.Name("data"),
       // data passed to validation function
@@ -27893,7 +27893,7 @@ var require_names = __commonJS({
       jsonLen: new codegen_1.Name("jsonLen"),
       jsonPart: new codegen_1.Name("jsonPart")
     };
-    exports.default = names2;
+    exports.default = names3;
   }
 });
 
@@ -35395,9 +35395,9 @@ ${indent2}`) + "'";
         return quotedString(value, ctx);
       }
       const indent2 = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent2.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -35446,7 +35446,7 @@ ${indent2}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent2}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -42196,9 +42196,9 @@ function buildDiagram(entries, grouped, uncovered) {
     const streams = entry.coverage.streams;
     for (const s of [...streams.filter((x) => x.via !== "copy"), ...streams.filter((x) => x.via === "copy")]) {
       if ((s.via === "plan-rule" || s.via === "pitr") && s.mechanismId !== void 0) {
-        const plan = addNode(d, { key: `p:${s.mechanismId}`, kind: "plan", label: addressOf(s.mechanismId) });
-        addEdge(d, comp, plan);
-        if (s.vaultId !== void 0) addEdge(d, plan, vaultNode(d, s));
+        const plan2 = addNode(d, { key: `p:${s.mechanismId}`, kind: "plan", label: addressOf(s.mechanismId) });
+        addEdge(d, comp, plan2);
+        if (s.vaultId !== void 0) addEdge(d, plan2, vaultNode(d, s));
       } else if (s.via === "copy") {
         const region = addNode(d, { key: `r:${regionText(s)}`, kind: "region", label: regionText(s) });
         const sources = s.mechanismId ? planVaults(streams, s.mechanismId) : [];
@@ -42435,7 +42435,8 @@ var UNKNOWN_RULE_FALLBACK = {
   helpMarkdown: "A value that decides a backup promise could not be determined statically, so restorable raised no finding from it.\n\nGive the value: pass the environment's variables, for example:\n\n```sh\nrestorable scan --var-file prod.tfvars .\n```",
   helpText: "A value that decides a backup promise could not be determined statically, so restorable raised no finding from it. Give the value, for example: restorable scan --var-file prod.tfvars .",
   tags: ["backup", "unknown"],
-  securitySeverity: "0.0"
+  securitySeverity: "0.0",
+  providers: ["aws", "google", "azurerm"]
 };
 function unknownMessage(u) {
   const parts2 = [asSentence(`Could not determine ${oneLine(u.what)} of ${u.subject}: ${oneLine(u.reason)}`)];
@@ -42800,8 +42801,8 @@ var EvalError = class extends Error {
 };
 
 // src/catalog/read.ts
-function toLocation(at) {
-  return { file: at.file, startLine: at.range.start.line, startColumn: at.range.start.column, endLine: at.range.end.line, endColumn: at.range.end.column };
+function toLocation(at2) {
+  return { file: at2.file, startLine: at2.range.start.line, startColumn: at2.range.start.column, endLine: at2.range.end.line, endColumn: at2.range.end.column };
 }
 var ABSENT = { kind: "absent" };
 function lookup(body2, path7) {
@@ -42815,17 +42816,17 @@ function lookup(body2, path7) {
   if (dyn) return { kind: "unknown", fact: unknownFact(`dynamic "${head}" blocks: ${dyn.reason}`, dyn.hint) };
   return ABSENT;
 }
-function digValue(v, rest, at) {
+function digValue(v, rest, at2) {
   let cur = v;
   for (const key of rest) {
     if (isList(cur)) cur = cur[0] ?? null;
     if (cur === null) return ABSENT;
-    if (isUnknown(cur) || isRef(cur)) return { kind: "unknown", fact: factOfOpaque(cur), at };
+    if (isUnknown(cur) || isRef(cur)) return { kind: "unknown", fact: factOfOpaque(cur), at: at2 };
     if (!isObject(cur)) return ABSENT;
     if (!(key in cur)) return ABSENT;
     cur = cur[key];
   }
-  return { kind: "value", value: cur, at };
+  return { kind: "value", value: cur, at: at2 };
 }
 function factOfOpaque(v) {
   if (isUnknown(v)) return unknownFact(v.reason, v.hint);
@@ -42914,8 +42915,8 @@ function anchorsOf(r, paths) {
   const out2 = {};
   for (const p of paths) {
     const l = lookup(r.body, p);
-    const at = atOf(l);
-    if (at) out2[p] = toLocation(at);
+    const at2 = atOf(l);
+    if (at2) out2[p] = toLocation(at2);
     else {
       const parts2 = p.split(".");
       let body2 = r.body;
@@ -43069,7 +43070,7 @@ function documentAllows(body2) {
   return result;
 }
 
-// src/catalog/aws-schedule.ts
+// src/catalog/schedule.ts
 function scheduleIntervalHours(expr) {
   const s = expr.trim();
   const rate = /^rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)$/i.exec(s);
@@ -43086,14 +43087,26 @@ function scheduleIntervalHours(expr) {
   const gap = cronLargestGapMinutes(fields);
   return gap === void 0 ? unknownFact(`cron expression ${expr} could not be parsed or never runs`) : gap / 60;
 }
+function unixCronIntervalHours(expr) {
+  const fields = expr.trim().split(/\s+/);
+  if (fields.length !== 5) return unknownFact(`cron expression "${expr}" does not have five fields`);
+  const [minF, hourF, domF, monF, dowF] = fields;
+  const dom = domF === "*" ? () => true : domMatcher(domF);
+  const dowSet = dowF === "*" ? void 0 : parseField(dowF, 0, 7, DAYS, 0);
+  if (!dom || dowF !== "*" && !dowSet) return unknownFact(`cron expression "${expr}" could not be parsed`);
+  const dow = dowSet ? (d) => dowSet.has(d.getUTCDay()) || d.getUTCDay() === 0 && dowSet.has(7) : () => true;
+  const day = domF !== "*" && dowF !== "*" ? (d) => dom(d) || dow(d) : (d) => dom(d) && dow(d);
+  const gap = largestGapMinutes(minF, hourF, monF, day);
+  return gap === void 0 ? unknownFact(`cron expression "${expr}" could not be parsed or never runs`) : gap / 60;
+}
 var MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 var DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
-function parseField(field, min, max, names2, nameBase = 1) {
+function parseField(field, min, max, names3, nameBase = 1) {
   const out2 = /* @__PURE__ */ new Set();
   const toNum = (t) => {
     const up = t.toUpperCase();
-    if (names2) {
-      const i2 = names2.indexOf(up);
+    if (names3) {
+      const i2 = names3.indexOf(up);
       if (i2 >= 0) return i2 + nameBase;
     }
     if (!/^\d+$/.test(t)) return void 0;
@@ -43168,13 +43181,17 @@ function dayNumber(t) {
   return i2 >= 0 ? i2 + 1 : void 0;
 }
 function cronLargestGapMinutes([minF, hourF, domF, monF, dowF, yearF]) {
+  const dom = domMatcher(domF);
+  const dow = dowMatcher(dowF);
+  if (!dom || !dow) return void 0;
+  if (yearF !== "*" && !parseField(yearF, 1970, 2199)) return void 0;
+  return largestGapMinutes(minF, hourF, monF, (d) => dom(d) && dow(d));
+}
+function largestGapMinutes(minF, hourF, monF, day) {
   const minutes = parseField(minF, 0, 59);
   const hours = parseField(hourF, 0, 23);
   const months = parseField(monF, 1, 12, MONTHS, 1);
-  const dom = domMatcher(domF);
-  const dow = dowMatcher(dowF);
-  if (!minutes || !hours || !months || !dom || !dow) return void 0;
-  if (yearF !== "*" && !parseField(yearF, 1970, 2199)) return void 0;
+  if (!minutes || !hours || !months) return void 0;
   const times = [...hours].sort((a, b) => a - b).flatMap((h) => [...minutes].sort((a, b) => a - b).map((m) => h * 60 + m));
   if (times.length === 0) return void 0;
   const start2 = Date.UTC(2024, 0, 1);
@@ -43183,11 +43200,11 @@ function cronLargestGapMinutes([minF, hourF, domF, monF, dowF, yearF]) {
   let largest = 0;
   for (let i2 = 0; i2 < days; i2++) {
     const date = new Date(start2 + i2 * 864e5);
-    if (!months.has(date.getUTCMonth() + 1) || !dom(date) || !dow(date)) continue;
+    if (!months.has(date.getUTCMonth() + 1) || !day(date)) continue;
     for (const t of times) {
-      const at = i2 * 1440 + t;
-      if (prev !== void 0) largest = Math.max(largest, at - prev);
-      prev = at;
+      const at2 = i2 * 1440 + t;
+      if (prev !== void 0) largest = Math.max(largest, at2 - prev);
+      prev = at2;
     }
   }
   if (prev === void 0) return void 0;
@@ -43290,9 +43307,9 @@ function buildPlan(r, ctx) {
       ...scheduleAt ? { scheduleLocation: toLocation(scheduleAt) } : {}
     });
   }
-  const plan = { ...identity(r, ["rule"]), node: "backup-plan", region: ctx.region, account: ctx.account, rules };
-  if (ruleBlocks.unknown) plan.unknownRules = ruleBlocks.unknown;
-  return [plan];
+  const plan2 = { ...identity(r, ["rule"]), node: "backup-plan", region: ctx.region, account: ctx.account, rules };
+  if (ruleBlocks.unknown) plan2.unknownRules = ruleBlocks.unknown;
+  return [plan2];
 }
 function selectorsOf(r, attr2) {
   const a = r.body.attributes.get(attr2);
@@ -43320,14 +43337,14 @@ var CONDITION_OPS = {
   string_not_like: "notLike"
 };
 function buildSelection(r, ctx) {
-  const plan = lookup(r.body, "plan_id");
+  const plan2 = lookup(r.body, "plan_id");
   let planId = unknownFact("selection has no plan_id");
-  if (plan.kind === "value") {
-    const v = plan.value;
+  if (plan2.kind === "value") {
+    const v = plan2.value;
     if (isRef(v)) planId = ctx.idOf(r.root, v.address) ?? unknownFact(`${v.address} is not in the scan`);
     else if (typeof v === "string") planId = unknownFact(`backup plan ${v} is defined outside the scan`);
     else planId = factOfOpaque(v);
-  } else if (plan.kind === "unknown") planId = plan.fact;
+  } else if (plan2.kind === "unknown") planId = plan2.fact;
   const anyTags = [];
   let unknown;
   const tagBlocks = blocksAt(r.body, "selection_tag");
@@ -43642,13 +43659,21 @@ var BACKUP_ENCRYPTION = {
 };
 function annotateKeys(components4, mechanisms) {
   for (const c of components4) {
-    if (c.provider !== "aws") continue;
+    if (c.provider !== "aws") {
+      const key = c.encryption.keyId;
+      c.encryption.customerManagedKey = c.encryption.atRest === false || key === void 0 ? false : isUnknownFact(key) ? key : true;
+      continue;
+    }
     c.encryption.customerManagedKey = c.encryption.atRest === false ? false : isCustomerManagedKey(c.encryption.keyId);
     const how = c.backupResourceType !== void 0 ? BACKUP_ENCRYPTION[c.backupResourceType] : void 0;
     if (how !== void 0) c.backupEncryption = how;
   }
   for (const m of mechanisms) {
     if (m.node !== "backup-vault") continue;
+    if ((m.provider ?? "aws") !== "aws") {
+      m.customerManagedKey = m.keyId === void 0 ? false : isUnknownFact(m.keyId) ? m.keyId : true;
+      continue;
+    }
     m.customerManagedKey = isCustomerManagedKey(m.keyId);
   }
 }
@@ -44343,9 +44368,9 @@ var links = {
     apply(target, link) {
       const status = strFact(link.body, "versioning_configuration.status", null);
       const enabled = status === null ? false : isUnknownFact(status) ? status : status === "Enabled";
-      const at = lookup(link.body, "versioning_configuration.status");
+      const at2 = lookup(link.body, "versioning_configuration.status");
       target.nativeBackup = { ...target.nativeBackup, enabled, via: "versioning" };
-      if (at.kind !== "absent" && at.at) target.nativeBackup.location = toLocation(at.at);
+      if (at2.kind !== "absent" && at2.at) target.nativeBackup.location = toLocation(at2.at);
       else target.nativeBackup.location = toLocation(link.header);
       delete target.nativeBackup.anchor;
     }
@@ -44454,8 +44479,8 @@ var links = {
     apply(target, link) {
       const status = strFact(link.body, "backup_policy.status", null);
       const enabled = status === null ? unknownFact("backup_policy.status is missing") : isUnknownFact(status) ? status : status === "ENABLED";
-      const at = lookup(link.body, "backup_policy.status");
-      target.nativeBackup = { enabled, retentionDays: enabled === false ? 0 : 35, pointInTime: false, frequencyHours: 24, via: "native", location: toLocation(at.kind === "value" ? at.at : link.header) };
+      const at2 = lookup(link.body, "backup_policy.status");
+      target.nativeBackup = { enabled, retentionDays: enabled === false ? 0 : 35, pointInTime: false, frequencyHours: 24, via: "native", location: toLocation(at2.kind === "value" ? at2.at : link.header) };
     }
   },
   aws_volume_attachment: {
@@ -44519,67 +44544,590 @@ var awsCatalog = {
   isKnownBackupModule
 };
 
-// src/catalog/azurerm.ts
-var PROVIDER_DOCS2 = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/";
-var AZURE_PAIRED_REGIONS = {
-  eastus: "westus",
-  westus: "eastus",
-  eastus2: "centralus",
-  centralus: "eastus2",
-  northcentralus: "southcentralus",
-  southcentralus: "northcentralus",
-  westus2: "westcentralus",
-  westcentralus: "westus2",
-  westus3: "eastus",
-  canadacentral: "canadaeast",
-  canadaeast: "canadacentral",
-  brazilsouth: "southcentralus",
-  northeurope: "westeurope",
-  westeurope: "northeurope",
-  uksouth: "ukwest",
-  ukwest: "uksouth",
-  francecentral: "francesouth",
-  francesouth: "francecentral",
-  germanywestcentral: "germanynorth",
-  germanynorth: "germanywestcentral",
-  norwayeast: "norwaywest",
-  norwaywest: "norwayeast",
-  switzerlandnorth: "switzerlandwest",
-  switzerlandwest: "switzerlandnorth",
-  swedencentral: "swedensouth",
-  swedensouth: "swedencentral",
-  eastasia: "southeastasia",
-  southeastasia: "eastasia",
-  australiaeast: "australiasoutheast",
-  australiasoutheast: "australiaeast",
-  australiacentral: "australiacentral2",
-  australiacentral2: "australiacentral",
-  japaneast: "japanwest",
-  japanwest: "japaneast",
-  koreacentral: "koreasouth",
-  koreasouth: "koreacentral",
-  centralindia: "southindia",
-  southindia: "centralindia",
-  westindia: "southindia",
-  southafricanorth: "southafricawest",
-  southafricawest: "southafricanorth",
-  uaenorth: "uaecentral",
-  uaecentral: "uaenorth"
+// src/catalog/data/azure-paired-regions.json
+var azure_paired_regions_default = {
+  source: 'Microsoft Learn, "Azure region pairs and nonpaired regions" (https://learn.microsoft.com/en-us/azure/reliability/regions-paired) and "Azure regions list" (https://learn.microsoft.com/en-us/azure/reliability/regions-list), paired-region column',
+  retrieved: "2026-12-03",
+  notes: "pairs[region] is where geo-redundant storage of that region replicates. Brazil South, Brazil Southeast, West US 3 and West India pair one way: their pair replicates to another region. Regions in unpaired have no pair: geo-redundant options that follow the pair are not available there.",
+  pairs: {
+    eastus: "westus",
+    westus: "eastus",
+    eastus2: "centralus",
+    centralus: "eastus2",
+    northcentralus: "southcentralus",
+    southcentralus: "northcentralus",
+    westus2: "westcentralus",
+    westcentralus: "westus2",
+    westus3: "eastus",
+    canadacentral: "canadaeast",
+    canadaeast: "canadacentral",
+    brazilsouth: "southcentralus",
+    brazilsoutheast: "brazilsouth",
+    northeurope: "westeurope",
+    westeurope: "northeurope",
+    uksouth: "ukwest",
+    ukwest: "uksouth",
+    francecentral: "francesouth",
+    francesouth: "francecentral",
+    germanywestcentral: "germanynorth",
+    germanynorth: "germanywestcentral",
+    norwayeast: "norwaywest",
+    norwaywest: "norwayeast",
+    switzerlandnorth: "switzerlandwest",
+    switzerlandwest: "switzerlandnorth",
+    swedencentral: "swedensouth",
+    swedensouth: "swedencentral",
+    eastasia: "southeastasia",
+    southeastasia: "eastasia",
+    australiaeast: "australiasoutheast",
+    australiasoutheast: "australiaeast",
+    australiacentral: "australiacentral2",
+    australiacentral2: "australiacentral",
+    japaneast: "japanwest",
+    japanwest: "japaneast",
+    koreacentral: "koreasouth",
+    koreasouth: "koreacentral",
+    centralindia: "southindia",
+    southindia: "centralindia",
+    westindia: "southindia",
+    southafricanorth: "southafricawest",
+    southafricawest: "southafricanorth",
+    uaenorth: "uaecentral",
+    uaecentral: "uaenorth",
+    chinanorth: "chinaeast",
+    chinaeast: "chinanorth",
+    chinanorth2: "chinaeast2",
+    chinaeast2: "chinanorth2",
+    chinanorth3: "chinaeast3",
+    chinaeast3: "chinanorth3"
+  },
+  unpaired: [
+    "austriaeast",
+    "belgiumcentral",
+    "chilecentral",
+    "indonesiacentral",
+    "israelcentral",
+    "italynorth",
+    "malaysiawest",
+    "mexicocentral",
+    "newzealandnorth",
+    "polandcentral",
+    "qatarcentral",
+    "spaincentral"
+  ]
 };
+
+// src/catalog/azurerm-regions.ts
+var AZURE_REGION_PAIRS = azure_paired_regions_default;
+var AZURE_PAIRED_REGIONS = AZURE_REGION_PAIRS.pairs;
 function normalizeAzureRegion(location) {
   return location.toLowerCase().replace(/[\s_-]/g, "");
 }
 function pairedRegion(region) {
   if (isUnknownFact(region)) return region;
   const pair = AZURE_PAIRED_REGIONS[region];
-  return pair ?? unknownFact(`${region} has no Azure paired region: geo-redundant storage is not available there`, "see https://learn.microsoft.com/en-us/azure/reliability/regions-paired");
+  if (pair !== void 0) return pair;
+  const hint = `see ${AZURE_REGION_PAIRS.source.match(/https:\/\/\S+?(?=\))/)?.[0] ?? "https://learn.microsoft.com/en-us/azure/reliability/regions-paired"}`;
+  return AZURE_REGION_PAIRS.unpaired.includes(region) ? unknownFact(`${region} has no Azure paired region: geo-redundant storage is not available there`, hint) : unknownFact(`${region} has no Azure paired region in the pairs read ${AZURE_REGION_PAIRS.retrieved}: geo-redundant storage may not be available there`, hint);
 }
-var PARENT_ATTRIBUTES = ["server_id", "key_vault_id", "storage_account_id"];
+
+// src/catalog/azurerm-time.ts
+var DAYS_PER_YEAR = 365;
+var DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
+function isoDurationDays(s) {
+  const t = s.trim().toUpperCase();
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(t);
+  if (!m || t === "P" || t.endsWith("T")) return void 0;
+  const [y, mo, w, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0));
+  return y * DAYS_PER_YEAR + mo * DAYS_PER_YEAR / 12 + w * 7 + d + h / 24 + mi / 1440 + sec / 86400;
+}
+function parseRepeatingInterval(s) {
+  const m = /^R(\d*)\/([^/]+)\/(P[^/]+)$/i.exec(s.trim());
+  if (!m) return void 0;
+  const startMs = Date.parse(m[2]);
+  const days = isoDurationDays(m[3]);
+  if (Number.isNaN(startMs) || days === void 0 || days <= 0) return void 0;
+  return { startMs, periodHours: days * 24, ...m[1] ? { repetitions: Number(m[1]) } : {} };
+}
+function repeatingIntervalsGapHours(intervals) {
+  if (intervals.length === 0) return unknownFact("the policy has no backup_repeating_time_intervals");
+  const parsed = [];
+  for (const s of intervals) {
+    const p = parseRepeatingInterval(s);
+    if (!p) return unknownFact(`"${s}" is not an ISO 8601 repeating interval (R/start/duration)`);
+    if (p.repetitions !== void 0) return unknownFact(`"${s}" stops after ${p.repetitions} runs`);
+    parsed.push(p);
+  }
+  const period = parsed[0].periodHours;
+  if (parsed.length === 1) return period;
+  if (parsed.some((p) => p.periodHours !== period)) return unknownFact(`backup_repeating_time_intervals mix periods (${intervals.join(", ")})`);
+  const periodMs = period * 36e5;
+  const offsets = [...new Set(parsed.map((p) => (p.startMs % periodMs + periodMs) % periodMs))].sort((a, b) => a - b);
+  let largest = offsets[0] + periodMs - offsets[offsets.length - 1];
+  for (let i2 = 1; i2 < offsets.length; i2++) largest = Math.max(largest, offsets[i2] - offsets[i2 - 1]);
+  return largest / 36e5;
+}
+var WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+function weekdaysGapHours(days) {
+  const idx = [...new Set(days.map((d) => WEEKDAYS.indexOf(d.toLowerCase())))].sort((a, b) => a - b);
+  if (idx.length === 0 || idx.some((i2) => i2 < 0)) return void 0;
+  let largest = idx[0] + 7 - idx[idx.length - 1];
+  for (let i2 = 1; i2 < idx.length; i2++) largest = Math.max(largest, idx[i2] - idx[i2 - 1]);
+  return largest * 24;
+}
+function hourlyWindowGapHours(intervalHours, durationHours) {
+  if (intervalHours <= 0 || durationHours <= 0 || durationHours > 24 || durationHours < intervalHours) return void 0;
+  return Math.max(intervalHours, 24 - durationHours);
+}
+
+// src/catalog/azurerm-mechanisms.ts
+var VAULT_TYPE = { "recovery-services": "azurerm_recovery_services_vault", "data-protection": "azurerm_data_protection_backup_vault" };
+function lastSegment(id) {
+  const parts2 = id.split("/").filter((p) => p !== "");
+  return parts2[parts2.length - 1] ?? id;
+}
+function vaultOf(r, attr2, kind, ctx) {
+  const l = lookup(r.body, attr2);
+  if (l.kind === "absent") return { id: unknownFact(`${r.address} names no vault (${attr2})`) };
+  if (l.kind === "unknown") return { id: l.fact };
+  const v = l.value;
+  const type = VAULT_TYPE[kind];
+  if (isRef(v)) {
+    const t = ctx.resource(r.root, v.address);
+    return t && t.type === type ? { id: `${t.root}::${t.address}`, resource: t } : { id: unknownFact(`${v.address} is not in the scan`) };
+  }
+  if (typeof v !== "string") return { id: factOfOpaque(v) };
+  const name2 = v.includes("/") ? lastSegment(v) : v;
+  const named = ctx.resourcesOfType(type).filter((x) => x.mode === "managed" && x.root === r.root && strFact(x.body, "name", null) === name2);
+  const group = strFact(r.body, "resource_group_name", null);
+  const found = named.length > 1 && typeof group === "string" ? named.filter((x) => strFact(x.body, "resource_group_name", null) === group) : named;
+  if (found.length === 1) return { id: `${found[0].root}::${found[0].address}`, resource: found[0] };
+  return { id: unknownFact(found.length > 1 ? `several vaults are named ${name2}` : `vault ${name2} is not in the scan`, "scan the configuration that defines the vault too") };
+}
+function vaultFacts(v, kind, ctx) {
+  if (!v.resource) {
+    const why = isUnknownFact(v.id) ? v.id : unknownFact(`${v.id} is not in the scan`);
+    return { region: why, account: why, redundancy: why };
+  }
+  const place = ctx.placeOf(v.resource);
+  const attr2 = kind === "recovery-services" ? "storage_mode_type" : "redundancy";
+  const raw = strFact(v.resource.body, attr2, kind === "recovery-services" ? "GeoRedundant" : null);
+  const redundancy = raw === null ? unknownFact(`${v.resource.address} sets no ${attr2}`) : raw;
+  const at2 = atOf(lookup(v.resource.body, attr2));
+  return { region: place.region, account: place.account, redundancy, redundancyAt: at2 ? toLocation(at2) : toLocation(v.resource.header) };
+}
+function geoCopies(v, facts, retentionDays, ruleLocation, retentionLocation) {
+  if (typeof facts.redundancy === "string" && facts.redundancy !== "GeoRedundant") return [];
+  const destination = isUnknownFact(facts.redundancy) ? facts.redundancy : pairedRegion(facts.region);
+  return [
+    {
+      destinationRegion: destination,
+      destinationAccount: facts.account,
+      retentionDays,
+      location: facts.redundancyAt ?? ruleLocation,
+      via: "azure-geo-redundant-vault",
+      ...typeof v.id === "string" ? { destinationVaultId: v.id } : {},
+      ...retentionLocation ? { retentionLocation } : {}
+    }
+  ];
+}
+function durationAt(body2, path7) {
+  const v = strFact(body2, path7, null);
+  const l = atOf(lookup(body2, path7));
+  const at2 = l ? { at: toLocation(l) } : {};
+  if (v === null) return { days: null, ...at2 };
+  if (isUnknownFact(v)) return { days: v, ...at2 };
+  const days = isoDurationDays(v);
+  return { days: days ?? unknownFact(`${path7} = "${v}" is not an ISO 8601 duration`), ...at2 };
+}
+function stringList(body2, path7) {
+  const l = lookup(body2, path7);
+  if (l.kind === "absent") return void 0;
+  if (l.kind === "unknown") return l.fact;
+  const v = l.value;
+  if (v === null) return void 0;
+  if (!isList(v)) return factOfOpaque(v);
+  const out2 = [];
+  for (const x of v) {
+    if (typeof x !== "string") return factOfOpaque(x);
+    out2.push(x);
+  }
+  return out2;
+}
+function refId(r, attr2, ctx) {
+  const l = lookup(r.body, attr2);
+  if (l.kind === "absent") return unknownFact(`${r.address} sets no ${attr2}`);
+  if (l.kind === "unknown") return l.fact;
+  const v = l.value;
+  if (isRef(v)) return ctx.idOf(r.root, v.address) ?? unknownFact(`${v.address} is not in the scan`);
+  if (typeof v === "string") return unknownFact(`${attr2} ${v} is defined outside the scan`, "scan the configuration that defines it too");
+  return factOfOpaque(v);
+}
+function protectedResource(r, attr2) {
+  const a = r.body.attributes.get(attr2);
+  if (!a) return [];
+  const location = toLocation(a.at);
+  const v = a.value;
+  if (isRef(v)) return [{ by: "ref", address: v.address, root: r.root, location }];
+  if (typeof v === "string") return [{ by: "arn", pattern: v, location }];
+  if (v === null) return [];
+  return [{ by: "unknown", reason: isUnknown(v) ? v.reason : `${attr2} is not known statically`, location }];
+}
+function association(r, ctx, resourceAttr, policyAttr, anchors, region) {
+  return {
+    ...identity(r, anchors),
+    node: "backup-selection",
+    provider: "azurerm",
+    association: true,
+    planId: refId(r, policyAttr, ctx),
+    region,
+    account: ctx.account,
+    resources: protectedResource(r, resourceAttr),
+    notResources: [],
+    anyTags: [],
+    allConditions: []
+  };
+}
+function planRule(name2, location, intervalHours, retentionDays, vault, at2) {
+  return {
+    name: name2,
+    location,
+    ...vault ? { vaultId: vault.ref.id } : {},
+    intervalHours,
+    retentionDays,
+    // Archive tiering (tiering_policy) is not modelled: its rules differ from AWS cold storage (see RET-004).
+    coldStorageAfterDays: null,
+    continuous: false,
+    copyActions: vault ? geoCopies(vault.ref, vault.facts, retentionDays, location, at2.retention) : [],
+    ...at2.retention ? { retentionLocation: at2.retention } : {},
+    ...at2.schedule ? { scheduleLocation: at2.schedule } : {}
+  };
+}
+function plan(r, label, facts, rules, anchors) {
+  return { ...identity(r, anchors), node: "backup-plan", provider: "azurerm", label, region: facts.region, account: facts.account, rules };
+}
+var VAULT_REMEDIES = (kind) => {
+  const what = kind === "recovery-services" ? "Recovery Services vault" : "Backup vault";
+  return {
+    lock: `set immutability = "Locked" on the ${what} (an immutable vault keeps every recovery point until its retention ends; "Locked" cannot be undone, so set "Unlocked" first to try it)`,
+    governanceToCompliance: `set immutability = "Locked" on the ${what}: "Unlocked" immutability can be turned off by anyone allowed to change the vault, "Locked" cannot`
+  };
+};
+function immutabilityLock(r) {
+  const state = strFact(r.body, "immutability", "Disabled");
+  if (state === "Disabled" || state === null) return void 0;
+  const at2 = atOf(lookup(r.body, "immutability"));
+  const location = toLocation(at2 ?? r.header);
+  const mode = isUnknownFact(state) ? state : state === "Locked" ? "compliance" : state === "Unlocked" ? "governance" : unknownFact(`immutability = "${state}" is not Disabled, Unlocked or Locked`);
+  return { mode, minRetentionDays: null, maxRetentionDays: null, location, modeLocation: location, holdsPointRetention: true };
+}
+function buildRecoveryServicesVault(r, ctx) {
+  const anchors = ["immutability", "storage_mode_type", "cross_region_restore_enabled", "soft_delete_enabled", "encryption.key_id", "encryption", "monitoring.alerts_for_all_job_failures_enabled", "monitoring"];
+  const vault = {
+    ...identity(r, anchors),
+    node: "backup-vault",
+    provider: "azurerm",
+    name: strFact(r.body, "name", null) ?? unknownFact("vault without name"),
+    region: ctx.region,
+    account: ctx.account,
+    notifications: [],
+    keyAnchor: "encryption.key_id",
+    remedies: VAULT_REMEDIES("recovery-services")
+  };
+  const key = rawValue(r.body, "encryption.key_id");
+  if (key !== void 0) vault.keyId = keyIdOf(key, r, ctx);
+  const lock = immutabilityLock(r);
+  if (lock) vault.lock = lock;
+  const alertsPath = "monitoring.alerts_for_all_job_failures_enabled";
+  const alertsAt = atOf(lookup(r.body, alertsPath));
+  vault.failureAlerts = {
+    enabled: boolFact(r.body, alertsPath, true),
+    location: toLocation(alertsAt ?? r.header),
+    anchor: alertsAt ? alertsPath : "",
+    fix: "set monitoring { alerts_for_all_job_failures_enabled = true } (the default) and route the built-in Azure Monitor alerts to an action group (azurerm_monitor_alert_processing_rule_action_group)"
+  };
+  return [vault];
+}
+function tierRetention(body2, block, daysPerCount) {
+  const b = blocksAt(body2, block);
+  if (b.unknown) return { days: b.unknown };
+  const first = b.blocks[0];
+  if (!first) return { days: unknownFact(`${block} is not set`) };
+  const count = numFact(first, "count", null);
+  const at2 = atOf(lookup(first, "count"));
+  const days = count === null ? unknownFact(`${block}.count is not set`) : isUnknownFact(count) ? count : count * daysPerCount;
+  return { days, blockAt: toLocation(first.at), ...at2 ? { at: toLocation(at2) } : {} };
+}
+function vmScheduleIntervalHours(frequency, weekdays, hourInterval, hourDuration) {
+  if (frequency === null) return unknownFact("backup.frequency is not set");
+  if (isUnknownFact(frequency)) return frequency;
+  if (frequency === "Daily") return 24;
+  if (frequency === "Weekly") {
+    if (weekdays === void 0) return unknownFact("a weekly backup without backup.weekdays");
+    if (isUnknownFact(weekdays)) return weekdays;
+    return weekdaysGapHours(weekdays) ?? unknownFact(`backup.weekdays ${weekdays.join(", ")} are not weekdays`);
+  }
+  if (frequency === "Hourly") {
+    if (isUnknownFact(hourInterval)) return hourInterval;
+    if (isUnknownFact(hourDuration)) return hourDuration;
+    if (hourInterval === null || hourDuration === null) return unknownFact("an hourly backup needs backup.hour_interval and backup.hour_duration");
+    return hourlyWindowGapHours(hourInterval, hourDuration) ?? unknownFact(`backup.hour_interval ${hourInterval} and hour_duration ${hourDuration} do not make a schedule`);
+  }
+  return unknownFact(`backup.frequency "${frequency}" is not Daily, Weekly or Hourly`);
+}
+function buildVmPolicy(r, ctx) {
+  const ref = vaultOf(r, "recovery_vault_name", "recovery-services", ctx);
+  const facts = vaultFacts(ref, "recovery-services", ctx);
+  const vault = { ref, facts };
+  const backup = blocksAt(r.body, "backup").blocks[0];
+  const frequency = backup ? strFact(backup, "frequency", null) : unknownFact("the policy has no backup block");
+  const interval = backup ? vmScheduleIntervalHours(frequency, stringList(backup, "weekdays"), numFact(backup, "hour_interval", null), numFact(backup, "hour_duration", null)) : unknownFact("the policy has no backup block");
+  const scheduleAt = backup ? atOf(lookup(backup, "frequency")) : void 0;
+  const schedule = scheduleAt ? toLocation(scheduleAt) : backup ? toLocation(backup.at) : void 0;
+  const rules = [];
+  const tier = (name2, block, daysPerCount, tierInterval, optional) => {
+    if (optional && blocksAt(r.body, block).blocks.length === 0 && !blocksAt(r.body, block).unknown) return;
+    const t = tierRetention(r.body, block, daysPerCount);
+    rules.push(planRule(name2, t.blockAt ?? toLocation(r.header), tierInterval, t.days, vault, { ...t.at ? { retention: t.at } : {}, ...schedule ? { schedule } : {} }));
+  };
+  const weekly = frequency === "Weekly";
+  if (!weekly) tier("daily", "retention_daily", 1, interval, false);
+  const weeklyDays = stringList(blocksAt(r.body, "retention_weekly").blocks[0] ?? r.body, "weekdays");
+  const weeklyGap = weekly ? interval : Array.isArray(weeklyDays) ? weekdaysGapHours(weeklyDays) ?? 168 : 168;
+  tier("weekly", "retention_weekly", 7, weeklyGap, !weekly);
+  tier("monthly", "retention_monthly", DAYS_PER_MONTH, DAYS_PER_MONTH * 24, true);
+  tier("yearly", "retention_yearly", DAYS_PER_YEAR, DAYS_PER_YEAR * 24, true);
+  const p = plan(r, "Azure Backup VM policy", facts, rules, ["backup", "retention_daily", "retention_weekly", "retention_monthly", "retention_yearly", "recovery_vault_name"]);
+  for (const block of ["retention_daily", "retention_weekly", "retention_monthly", "retention_yearly"]) {
+    const u = blocksAt(r.body, block).unknown;
+    if (u) p.unknownRules ??= u;
+  }
+  return [p];
+}
+function buildProtectedVm(r, ctx) {
+  const state = strFact(r.body, "protection_state", "Protected");
+  if (state === "BackupsSuspended" || state === "ProtectionStopped") return [];
+  const ref = vaultOf(r, "recovery_vault_name", "recovery-services", ctx);
+  return [association(r, ctx, "source_vm_id", "backup_policy_id", ["source_vm_id", "backup_policy_id"], vaultFacts(ref, "recovery-services", ctx).region)];
+}
+function buildBackupVault(r, ctx) {
+  const vault = {
+    ...identity(r, ["immutability", "redundancy", "soft_delete", "retention_duration_in_days", "cross_region_restore_enabled"]),
+    node: "backup-vault",
+    provider: "azurerm",
+    name: strFact(r.body, "name", null) ?? unknownFact("vault without name"),
+    region: ctx.region,
+    account: ctx.account,
+    notifications: [],
+    remedies: VAULT_REMEDIES("data-protection")
+  };
+  const lock = immutabilityLock(r);
+  if (lock) vault.lock = lock;
+  for (const k of ctx.resourcesOfType("azurerm_data_protection_backup_vault_customer_managed_key")) {
+    const target = rawValue(k.body, "data_protection_backup_vault_id");
+    if (k.root !== r.root || !isRef(target) || ctx.resource(k.root, target.address) !== r) continue;
+    const key = rawValue(k.body, "key_vault_key_id");
+    if (key !== void 0) vault.keyId = keyIdOf(key, k, ctx);
+    const at2 = atOf(lookup(k.body, "key_vault_key_id"));
+    vault.anchors["customer_managed_key"] = toLocation(at2 ?? k.header);
+    vault.keyAnchor = "customer_managed_key";
+  }
+  return [vault];
+}
+function dpSchedule(r) {
+  const list2 = stringList(r.body, "backup_repeating_time_intervals");
+  const at2 = atOf(lookup(r.body, "backup_repeating_time_intervals"));
+  const interval = list2 === void 0 ? unknownFact("the policy has no backup_repeating_time_intervals") : isUnknownFact(list2) ? list2 : repeatingIntervalsGapHours(list2);
+  return { interval, ...at2 ? { at: toLocation(at2) } : {} };
+}
+function dpTiers(r, path7, base, interval, vault, schedule) {
+  const blocks = blocksAt(r.body, "retention_rule");
+  const rules = [];
+  for (const b of blocks.blocks) {
+    const d = durationAt(b, path7);
+    if (d.days === null) continue;
+    if (typeof d.days === "number" && typeof base === "number" && d.days <= base) continue;
+    const name2 = strFact(b, "name", null);
+    rules.push(planRule(typeof name2 === "string" ? name2 : "retention_rule", toLocation(b.at), interval, d.days, vault, { ...d.at ? { retention: d.at } : {}, ...schedule ? { schedule } : {} }));
+  }
+  return { rules, ...blocks.unknown ? { unknown: blocks.unknown } : {} };
+}
+function dpVault(r, ctx) {
+  const ref = vaultOf(r, lookup(r.body, "vault_id").kind !== "absent" ? "vault_id" : "vault_name", "data-protection", ctx);
+  return { ref, facts: vaultFacts(ref, "data-protection", ctx) };
+}
+function buildDiskPolicy(r, ctx) {
+  const { facts } = dpVault(r, ctx);
+  const { interval, at: schedule } = dpSchedule(r);
+  const d = durationAt(r.body, "default_retention_duration");
+  const retention = d.days ?? unknownFact("default_retention_duration is not set");
+  const rules = [planRule("default", d.at ?? toLocation(r.header), interval, retention, void 0, { ...d.at ? { retention: d.at } : {}, ...schedule ? { schedule } : {} })];
+  const tiers = dpTiers(r, "duration", d.days, interval, void 0, schedule);
+  const p = plan(r, "Azure Disk Backup policy", facts, [...rules, ...tiers.rules], ["backup_repeating_time_intervals", "default_retention_duration", "retention_rule"]);
+  if (tiers.unknown) p.unknownRules = tiers.unknown;
+  return [p];
+}
+function buildBlobPolicy(r, ctx) {
+  const vault = dpVault(r, ctx);
+  const rules = [];
+  const operational = durationAt(r.body, "operational_default_retention_duration");
+  if (operational.days !== null) {
+    const at2 = operational.at ?? toLocation(r.header);
+    rules.push(planRule("operational", at2, 1 / 3600, operational.days, void 0, { retention: at2 }));
+  }
+  const vaulted = durationAt(r.body, "vault_default_retention_duration");
+  let unknownRules;
+  if (vaulted.days !== null) {
+    const { interval, at: schedule } = dpSchedule(r);
+    rules.push(planRule("vaulted", vaulted.at ?? toLocation(r.header), interval, vaulted.days, vault, { ...vaulted.at ? { retention: vaulted.at } : {}, ...schedule ? { schedule } : {} }));
+    const tiers = dpTiers(r, "life_cycle.duration", vaulted.days, interval, vault, schedule);
+    rules.push(...tiers.rules);
+    unknownRules = tiers.unknown;
+  }
+  const p = plan(r, "Azure Backup blob policy", vault.facts, rules, ["operational_default_retention_duration", "vault_default_retention_duration", "backup_repeating_time_intervals", "retention_rule"]);
+  if (unknownRules) p.unknownRules = unknownRules;
+  return [p];
+}
+function buildFlexibleServerPolicy(label) {
+  return (r, ctx) => {
+    const vault = dpVault(r, ctx);
+    const { interval, at: schedule } = dpSchedule(r);
+    const d = durationAt(r.body, "default_retention_rule.life_cycle.duration");
+    const retention = d.days ?? unknownFact("default_retention_rule is not set");
+    const rules = [planRule("default", d.at ?? toLocation(r.header), interval, retention, vault, { ...d.at ? { retention: d.at } : {}, ...schedule ? { schedule } : {} })];
+    const tiers = dpTiers(r, "life_cycle.duration", d.days, interval, vault, schedule);
+    const p = plan(r, label, vault.facts, [...rules, ...tiers.rules], ["backup_repeating_time_intervals", "default_retention_rule", "retention_rule"]);
+    if (tiers.unknown) p.unknownRules = tiers.unknown;
+    return [p];
+  };
+}
+function buildBackupInstance(resourceAttr) {
+  return (r, ctx) => [association(r, ctx, resourceAttr, "backup_policy_id", [resourceAttr, "backup_policy_id"], ctx.region)];
+}
+var azurermMechanisms = {
+  // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/recovery_services_vault
+  azurerm_recovery_services_vault: { build: buildRecoveryServicesVault },
+  // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/backup_policy_vm
+  azurerm_backup_policy_vm: { build: buildVmPolicy },
+  // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/backup_protected_vm
+  azurerm_backup_protected_vm: { build: buildProtectedVm },
+  // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_vault
+  azurerm_data_protection_backup_vault: { build: buildBackupVault },
+  azurerm_data_protection_backup_policy_disk: { build: buildDiskPolicy },
+  azurerm_data_protection_backup_policy_blob_storage: { build: buildBlobPolicy },
+  azurerm_data_protection_backup_policy_postgresql_flexible_server: { build: buildFlexibleServerPolicy("Azure Backup PostgreSQL flexible server policy") },
+  azurerm_data_protection_backup_policy_mysql_flexible_server: { build: buildFlexibleServerPolicy("Azure Backup MySQL flexible server policy") },
+  azurerm_data_protection_backup_instance_disk: { build: buildBackupInstance("disk_id") },
+  azurerm_data_protection_backup_instance_blob_storage: { build: buildBackupInstance("storage_account_id") },
+  azurerm_data_protection_backup_instance_postgresql_flexible_server: { build: buildBackupInstance("server_id") },
+  azurerm_data_protection_backup_instance_mysql_flexible_server: { build: buildBackupInstance("server_id") }
+};
+
+// src/catalog/azurerm-locks.ts
+var PARENT_ATTRIBUTES = ["server_id"];
+function lineage(r, ctx) {
+  const out2 = [r];
+  let cur = r;
+  for (let depth = 0; depth < 4; depth++) {
+    const parent = PARENT_ATTRIBUTES.map((a) => rawValue(cur.body, a)).find((v) => v !== void 0);
+    if (!isRef(parent)) break;
+    const next = ctx.resource(cur.root, parent.address);
+    if (!next) break;
+    out2.push(next);
+    cur = next;
+  }
+  return out2;
+}
+function resourceGroups(chain) {
+  const names3 = [];
+  for (const r of chain) {
+    const v = strFact(r.body, "resource_group_name", null);
+    if (v === null) continue;
+    if (isUnknownFact(v)) return v;
+    names3.push(v.toLowerCase());
+  }
+  return names3;
+}
+function matchName(names3, name2) {
+  return isUnknownFact(names3) ? names3 : names3.includes(name2.toLowerCase());
+}
+function scopeCovers(lock, scope, chain, groups, account, ctx) {
+  if (scope === void 0) return false;
+  if (isRef(scope)) {
+    const address = scope.address;
+    if (chain.some((r) => r.root === lock.root && r.address === address)) return true;
+    const type = address.replace(/^data\./, "").split(".")[0];
+    if (type === "azurerm_subscription") return sameSubscription(lock, chain[0], account, ctx);
+    if (type === "azurerm_resource_group") {
+      const rg = ctx.resourcesOfType("azurerm_resource_group").find((x) => x.root === lock.root && (x.address === address || x.address === `${address}[*]`));
+      const name2 = rg ? strFact(rg.body, "name", null) : unknownFact(`${address} is not in the scan`);
+      if (name2 === null) return unknownFact(`${address} sets no name`);
+      return isUnknownFact(name2) ? name2 : matchName(groups, name2);
+    }
+    return false;
+  }
+  if (typeof scope === "string") return literalScopeCovers(scope, chain, groups, account);
+  return factOfOpaque(scope);
+}
+function literalScopeCovers(scope, chain, groups, account) {
+  const m = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+)(\/providers\/.+)?)?\/?$/i.exec(scope);
+  if (!m) return false;
+  const [, sub, group, resource] = m;
+  if (typeof account === "string" && account.toLowerCase() !== sub.toLowerCase()) return false;
+  const subscription = typeof account === "string" ? true : unknownFact(`the subscription of ${chain[0].address} is not known, so lock scope ${scope} cannot be compared`, "set subscription_id in the provider block");
+  if (group === void 0) return subscription;
+  const inGroup = matchName(groups, group);
+  if (inGroup === false) return false;
+  if (resource === void 0) return and(inGroup, subscription);
+  const name2 = resource.split("/").filter(Boolean).pop().toLowerCase();
+  const named = chain.some((r) => {
+    const n = strFact(r.body, "name", null);
+    return typeof n === "string" && n.toLowerCase() === name2;
+  });
+  return named ? and(inGroup, subscription) : false;
+}
+function and(a, b) {
+  if (a === false || b === false) return false;
+  if (isUnknownFact(a)) return a;
+  return b;
+}
+function sameSubscription(lock, r, account, ctx) {
+  if (lock.root === r.root && lock.provider.key === r.provider.key) return true;
+  const theirs = ctx.placeOf(lock).account;
+  if (typeof theirs === "string" && typeof account === "string") return theirs === account;
+  return unknownFact(`the subscription of ${lock.address} and of ${r.address} are not both known`, "set subscription_id in the provider blocks");
+}
+function blocksDeletion(lock) {
+  const level = strFact(lock.body, "lock_level", null);
+  if (level === null) return false;
+  if (isUnknownFact(level)) return level;
+  return level === "CanNotDelete" || level === "ReadOnly";
+}
+function lockedAgainstDeletion(r, ctx) {
+  const chain = lineage(r, ctx);
+  const groups = resourceGroups(chain);
+  const account = ctx.placeOf(r).account;
+  let unknown;
+  for (const lock of ctx.resourcesOfType("azurerm_management_lock")) {
+    if (lock.mode !== "managed") continue;
+    const scope = rawValue(lock.body, "scope");
+    if (lock.root !== r.root && typeof scope !== "string") continue;
+    const covers = scopeCovers(lock, scope, chain, groups, account, ctx);
+    const result = and(covers, blocksDeletion(lock));
+    if (result === true) return true;
+    if (isUnknownFact(result)) unknown ??= unknownFact(`${lock.address} may lock ${r.address}: ${result.reason}`, result.hint);
+  }
+  return unknown ?? false;
+}
+
+// src/catalog/azurerm.ts
+var PROVIDER_DOCS2 = "https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/";
+var PARENT_ATTRIBUTES2 = ["server_id", "key_vault_id", "storage_account_id"];
 function azurermLocation(r, resolve, depth = 0) {
   if (depth > 4) return unknownFact(`location of ${r.address} is not known`);
   const own = r.body.attributes.get("location")?.value;
   if (own !== void 0 && own !== null) return locationValue(own, r, resolve, depth);
-  for (const attr2 of PARENT_ATTRIBUTES) {
+  for (const attr2 of PARENT_ATTRIBUTES2) {
     const v = rawValue(r.body, attr2);
     if (v === void 0) continue;
     if (!isRef(v)) return factOfOpaque(v);
@@ -44596,23 +45144,27 @@ function locationValue(v, r, resolve, depth) {
   }
   return factOfOpaque(v);
 }
-function isoDurationDays(s) {
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(s.trim().toUpperCase());
-  if (!m || s.trim().toUpperCase() === "P" || s.trim().toUpperCase() === "PT") return void 0;
-  const [y, mo, w, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0));
-  return y * 365 + mo * 30 + w * 7 + d + h / 24 + mi / 1440 + sec / 86400;
-}
 var constKind2 = (k) => () => k;
 var noNativeBackup2 = { enabled: false, retentionDays: 0, pointInTime: false, frequencyHours: unknownFact("no native backups") };
 function geoCopy(ctx, r, via, anchor) {
-  const at = lookup(r.body, anchor);
-  const location = at.kind === "value" ? { file: at.at.file, startLine: at.at.range.start.line, startColumn: at.at.range.start.column, endLine: at.at.range.end.line, endColumn: at.at.range.end.column } : void 0;
+  const at2 = lookup(r.body, anchor);
+  const location = at2.kind === "value" ? { file: at2.at.file, startLine: at2.at.range.start.line, startColumn: at2.at.range.start.column, endLine: at2.at.range.end.line, endColumn: at2.at.range.end.column } : void 0;
   return { region: pairedRegion(ctx.region), account: ctx.account, via, anchor, ...location ? { location } : {} };
 }
 function geoCopiesIf(on, ctx, r, via, anchor) {
   if (on === false) return [];
   const copy = geoCopy(ctx, r, via, anchor);
   return on === true ? [copy] : [{ ...copy, region: on }];
+}
+var RESTORE_TESTING = "Azure has no restore-testing resource in Terraform: restore its latest recovery point regularly outside Terraform (a scheduled restore job into a scratch resource group, checked by a script), then record each test with an ignore of RTS-001 in .restorable.yml whose reason names the test and whose expires: is the next test date";
+var CROSS_SUBSCRIPTION = "Azure Backup keeps recovery points in the vault's own subscription: keep an independent copy in a separate subscription (replicate or export the data to a storage account there with a locked immutability policy), and guard the vault with a Resource Guard (azurerm_data_protection_resource_guard) in another subscription";
+function lockRemedy(r) {
+  return `add an azurerm_management_lock with lock_level = "CanNotDelete" on it (scope = ${r.address.replace(/\[[^\]]*\]$/, "")}.id) or on its resource group`;
+}
+var lockedDatabase = (r, ctx) => lockedAgainstDeletion(r, ctx);
+function keyAt(r, path7) {
+  const v = rawValue(r.body, path7);
+  return v !== void 0 ? { key: v } : {};
 }
 function flexibleServer(type, minRetention2) {
   return {
@@ -44625,14 +45177,23 @@ function flexibleServer(type, minRetention2) {
     },
     // Always encrypted at rest (service-managed key unless customer_managed_key).
     encryption: (r) => ({ atRest: true, ...rawValue(r.body, "customer_managed_key.key_vault_key_id") !== void 0 ? { key: rawValue(r.body, "customer_managed_key.key_vault_key_id") } : {}, keyAnchor: "customer_managed_key" }),
-    deletionProtection: () => false,
+    deletionProtection: lockedDatabase,
+    // Azure Backup (Data Protection) vaulted backups of flexible servers: datasource type of the Backup vault.
+    backupResourceType: () => type === "azurerm_postgresql_flexible_server" ? "AzureDatabaseForPostgreSQLFlexibleServer" : "AzureDatabaseForMySQLFlexibleServer",
+    // Vaulted backups are encrypted with the Backup vault's key. https://learn.microsoft.com/en-us/azure/backup/backup-azure-database-postgresql-flex-overview
+    backupEncryption: "vault",
     // Backups of a deleted server are kept only a few days and only through support (PostgreSQL: 5 days).
     backupsSurviveDeletion: () => false,
     copies: (r, ctx) => geoCopiesIf(boolFact(r.body, "geo_redundant_backup_enabled", false), ctx, r, "azure-geo-redundant-backup", "geo_redundant_backup_enabled"),
-    remedies: () => ({
+    remedies: (r) => ({
       enableBackup: "raise backup_retention_days (automated backups cannot be turned off), or back it up to an Azure Backup vault",
       crossRegionCopy: "set geo_redundant_backup_enabled = true (at creation: it cannot be changed later) so its backups are also stored in the paired region",
-      longerRetention: "keep long-term backups in an Azure Backup vault (azurerm_data_protection_backup_vault with a policy) that keeps them"
+      longerRetention: `back it up to a Backup vault (azurerm_data_protection_backup_instance_${type.replace(/^azurerm_/, "")} with a policy whose default_retention_rule keeps them)`,
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      customerManagedKey: "set customer_managed_key { key_vault_key_id } to a Key Vault key (at creation), and encrypt its Backup vault with azurerm_data_protection_backup_vault_customer_managed_key",
+      deletionProtection: lockRemedy(r),
+      immutability: `back it up to a Backup vault with immutability = "Locked" (azurerm_data_protection_backup_instance_${type.replace(/^azurerm_/, "")})`,
+      restoreTesting: RESTORE_TESTING
     }),
     anchors: ["backup_retention_days", "geo_redundant_backup_enabled", "customer_managed_key", "location", "tags"]
   };
@@ -44640,7 +45201,7 @@ function flexibleServer(type, minRetention2) {
 function longTermRetention(r) {
   const kinds = [
     ["long_term_retention_policy.weekly_retention", 7 * 24],
-    ["long_term_retention_policy.monthly_retention", 30 * 24],
+    ["long_term_retention_policy.monthly_retention", DAYS_PER_MONTH * 24],
     ["long_term_retention_policy.yearly_retention", 365 * 24]
   ];
   let best;
@@ -44679,21 +45240,28 @@ var components2 = {
         ...longTerm ? { longTerm } : {}
       };
     },
-    // TDE on by default (transparent_data_encryption_enabled default true).
-    encryption: (r) => ({ atRest: boolFact(r.body, "transparent_data_encryption_enabled", true), anchor: "transparent_data_encryption_enabled" }),
-    deletionProtection: () => false,
+    // TDE on by default (transparent_data_encryption_enabled default true), with the service-managed key
+    // unless transparent_data_encryption_key_vault_key_id names a customer managed key; backups keep it.
+    // https://learn.microsoft.com/en-us/azure/azure-sql/database/transparent-data-encryption-tde-overview
+    encryption: (r) => ({ atRest: boolFact(r.body, "transparent_data_encryption_enabled", true), ...keyAt(r, "transparent_data_encryption_key_vault_key_id"), anchor: "transparent_data_encryption_enabled", keyAnchor: "transparent_data_encryption_key_vault_key_id" }),
+    deletionProtection: lockedDatabase,
     // Backups of a deleted database are kept for its PITR window (restore a deleted database).
     // https://learn.microsoft.com/en-us/azure/azure-sql/database/recovery-using-backups#deleted-database-restore
     backupsSurviveDeletion: () => true,
     // storage_account_type (backup storage redundancy) defaults to Geo: backups also in the paired region.
     // geo_backup_enabled applies only to DataWarehouse SKUs (provider docs).
     copies: (r, ctx) => geoCopiesIf(geoBackupStorage(strFact(r.body, "storage_account_type", "Geo")), ctx, r, "azure-sql-geo-backup", "storage_account_type"),
-    remedies: () => ({
+    remedies: (r) => ({
       enableBackup: "set short_term_retention_policy.retention_days",
       crossRegionCopy: 'set storage_account_type = "Geo" or "GeoZone" (the default is Geo) so its backups are also stored in the paired region, or add a geo-replica',
-      longerRetention: "add a long_term_retention_policy (weekly_retention, monthly_retention or yearly_retention as ISO 8601 durations) that keeps backups"
+      longerRetention: "add a long_term_retention_policy (weekly_retention, monthly_retention or yearly_retention as ISO 8601 durations) that keeps backups",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      customerManagedKey: "set transparent_data_encryption_key_vault_key_id to a Key Vault key: its backups keep the database's TDE key",
+      deletionProtection: lockRemedy(r),
+      immutability: "make its long-term retention backups immutable (time-based immutability of Azure SQL LTR backups) so they cannot be deleted before they expire",
+      restoreTesting: RESTORE_TESTING
     }),
-    anchors: ["short_term_retention_policy.retention_days", "short_term_retention_policy", "long_term_retention_policy.weekly_retention", "long_term_retention_policy.monthly_retention", "long_term_retention_policy.yearly_retention", "long_term_retention_policy", "storage_account_type", "transparent_data_encryption_enabled", "tags"]
+    anchors: ["transparent_data_encryption_key_vault_key_id", "short_term_retention_policy.retention_days", "short_term_retention_policy", "long_term_retention_policy.weekly_retention", "long_term_retention_policy.monthly_retention", "long_term_retention_policy.yearly_retention", "long_term_retention_policy", "storage_account_type", "transparent_data_encryption_enabled", "tags"]
   },
   azurerm_postgresql_flexible_server: flexibleServer("azurerm_postgresql_flexible_server", 7),
   azurerm_mysql_flexible_server: flexibleServer("azurerm_mysql_flexible_server", 1),
@@ -44721,8 +45289,8 @@ var components2 = {
         anchor: "backup.retention_in_hours"
       };
     },
-    encryption: (r) => ({ atRest: true, ...rawValue(r.body, "key_vault_key_id") !== void 0 ? { key: rawValue(r.body, "key_vault_key_id") } : {}, keyAnchor: "key_vault_key_id" }),
-    deletionProtection: () => false,
+    encryption: (r) => ({ atRest: true, ...keyAt(r, "key_vault_key_id"), keyAnchor: "key_vault_key_id" }),
+    deletionProtection: lockedDatabase,
     backupsSurviveDeletion: () => false,
     // Periodic backups: storage_redundancy defaults to Geo (provider docs).
     copies: (r, ctx) => {
@@ -44731,10 +45299,16 @@ var components2 = {
       const redundancy = strFact(r.body, "backup.storage_redundancy", "Geo");
       return geoCopiesIf(isUnknownFact(type) ? type : isUnknownFact(redundancy) ? redundancy : redundancy === "Geo", ctx, r, "cosmosdb-geo-backup", "backup.storage_redundancy");
     },
-    remedies: () => ({
+    remedies: (r) => ({
       enableBackup: "configure its backup block",
       crossRegionCopy: 'add a geo_location in another region, or use periodic backup with storage_redundancy = "Geo" (the default) so backups are also stored in the paired region',
-      longerRetention: "export its data regularly (change feed or Azure Data Factory) to a storage account with versioning whose lifecycle keeps it"
+      longerRetention: "export its data regularly (change feed or Azure Data Factory) to a storage account with versioning whose lifecycle keeps it",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      moreFrequent: 'lower backup.interval_in_minutes, or use continuous backup (backup { type = "Continuous" })',
+      customerManagedKey: "set key_vault_key_id to a Key Vault key (at creation): its backups keep the account's key",
+      deletionProtection: lockRemedy(r),
+      immutability: "export its data regularly to a storage account with a locked immutability policy",
+      restoreTesting: RESTORE_TESTING
     }),
     anchors: ["backup.type", "backup.tier", "backup.interval_in_minutes", "backup.retention_in_hours", "backup.storage_redundancy", "backup", "key_vault_key_id", "tags"]
   },
@@ -44743,8 +45317,16 @@ var components2 = {
     docs: PROVIDER_DOCS2 + "storage_account",
     kind: constKind2("object-store"),
     nativeBackup: storageAccountNative,
-    // Storage service encryption is always on. https://learn.microsoft.com/en-us/azure/storage/common/storage-service-encryption
-    encryption: () => ({ atRest: true }),
+    // Storage service encryption is always on, with Microsoft-managed keys unless customer_managed_key names a Key Vault key.
+    // https://learn.microsoft.com/en-us/azure/storage/common/storage-service-encryption
+    encryption: (r) => ({ atRest: true, ...keyAt(r, "customer_managed_key.key_vault_key_id"), keyAnchor: "customer_managed_key" }),
+    // Azure Backup for blobs (operational and vaulted): datasource type of the Backup vault.
+    backupResourceType: () => "AzureBlob",
+    objectLock: storageImmutability,
+    literalNames: (r) => {
+      const name2 = strFact(r.body, "name", null);
+      return typeof name2 === "string" ? [name2] : [];
+    },
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     // GRS/RA-GRS/GZRS/RA-GZRS replicate asynchronously to the paired region: a copy, not a backup (deletes replicate).
@@ -44753,7 +45335,11 @@ var components2 = {
     remedies: () => ({
       enableBackup: "set versioning_enabled = true and a delete_retention_policy (blob soft delete) in blob_properties, or back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_blob_storage)",
       crossRegionCopy: 'set account_replication_type = "GRS", "RA-GRS", "GZRS" or "RA-GZRS" so a copy is kept in the paired region, or add object replication to an account in another region',
-      longerRetention: "raise blob_properties.delete_retention_policy.days (up to 365), or keep blob versions with an azurerm_storage_management_policy that keeps them"
+      longerRetention: "raise blob_properties.delete_retention_policy.days (up to 365), or keep blob versions with an azurerm_storage_management_policy that keeps them, or back it up to a Backup vault (vaulted blob backup) that keeps them",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      customerManagedKey: "set customer_managed_key { key_vault_key_id, user_assigned_identity_id } to a Key Vault key: versions and soft-deleted blobs stay in the account under its key",
+      immutability: 'set immutability_policy { state = "Locked", period_since_creation_in_days } (an unlocked policy can be shortened or removed), or back it up to a Backup vault with immutability = "Locked" (vaulted blob backup)',
+      restoreTesting: RESTORE_TESTING
     }),
     anchors: [
       "account_replication_type",
@@ -44764,6 +45350,10 @@ var components2 = {
       "blob_properties.restore_policy.days",
       "blob_properties.restore_policy",
       "blob_properties",
+      "customer_managed_key",
+      "immutability_policy.state",
+      "immutability_policy.period_since_creation_in_days",
+      "immutability_policy",
       "tags"
     ]
   },
@@ -44774,13 +45364,23 @@ var components2 = {
     // No native backups: snapshots come from Azure Backup (Recovery Services or Data Protection vaults).
     nativeBackup: () => noNativeBackup2,
     // Server-side encryption with platform-managed keys is always on. https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption
-    encryption: (r) => ({ atRest: true, ...rawValue(r.body, "disk_encryption_set_id") !== void 0 ? { key: rawValue(r.body, "disk_encryption_set_id") } : {}, keyAnchor: "disk_encryption_set_id" }),
+    encryption: (r) => ({ atRest: true, ...keyAt(r, "disk_encryption_set_id"), keyAnchor: "disk_encryption_set_id" }),
+    // Azure Disk Backup (Data Protection): datasource type of the Backup vault.
+    backupResourceType: () => "AzureDisk",
+    // Disk Backup takes incremental snapshots, which keep the disk's encryption settings.
+    // https://learn.microsoft.com/en-us/azure/backup/disk-backup-overview
+    backupEncryption: "source",
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     remedies: () => ({
       enableBackup: "back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_disk), or back up its VM with azurerm_backup_protected_vm",
-      crossRegionCopy: "back it up to a Recovery Services vault with geo-redundant storage and cross_region_restore_enabled = true",
-      longerRetention: "back it up with an Azure Backup policy that keeps snapshots"
+      crossRegionCopy: `back up its VM to a Recovery Services vault with storage_mode_type = "GeoRedundant" (the default): Disk Backup snapshots stay in the disk's region`,
+      longerRetention: "back it up with an Azure Backup policy that keeps snapshots (default_retention_duration of azurerm_data_protection_backup_policy_disk, up to 360 days)",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      moreFrequent: 'back it up with an azurerm_data_protection_backup_policy_disk whose backup_repeating_time_intervals run hourly (for example "R/2024-01-01T00:00:00+00:00/PT4H")',
+      customerManagedKey: "encrypt it with a disk encryption set (disk_encryption_set_id) whose key is a Key Vault key: its snapshots keep the disk's encryption",
+      immutability: 'back up its VM into a Recovery Services vault with immutability = "Locked": Disk Backup snapshots stay in a resource group, outside any vault',
+      restoreTesting: RESTORE_TESTING
     }),
     anchors: ["disk_encryption_set_id", "storage_account_type", "tags"]
   },
@@ -44804,11 +45404,80 @@ var components2 = {
     kind: constKind2("key"),
     nativeBackup: () => noNativeBackup2,
     encryption: () => ({ atRest: true }),
+    keyFacts: keyVaultKeyFacts,
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     anchors: ["key_vault_id", "tags"]
-  }
+  },
+  azurerm_linux_virtual_machine: virtualMachine("azurerm_linux_virtual_machine", "os_disk.disk_encryption_set_id"),
+  azurerm_windows_virtual_machine: virtualMachine("azurerm_windows_virtual_machine", "os_disk.disk_encryption_set_id"),
+  azurerm_virtual_machine: virtualMachine("azurerm_virtual_machine", void 0)
 };
+function virtualMachine(type, keyPath2) {
+  return {
+    provider: "azurerm",
+    docs: PROVIDER_DOCS2 + type.replace(/^azurerm_/, ""),
+    kind: constKind2("volume"),
+    backupResourceType: () => "AzureVM",
+    backupEncryption: "vault",
+    nativeBackup: () => noNativeBackup2,
+    // Managed disks are always encrypted at rest (platform-managed keys unless a disk encryption set names a customer key).
+    // https://learn.microsoft.com/en-us/azure/virtual-machines/disk-encryption
+    encryption: (r) => ({ atRest: true, ...keyPath2 ? { ...keyAt(r, keyPath2), keyAnchor: keyPath2 } : {} }),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    remedies: () => ({
+      enableBackup: "back it up with an azurerm_backup_protected_vm (source_vm_id = its id) in a Recovery Services vault with an azurerm_backup_policy_vm",
+      crossRegionCopy: 'back it up to a Recovery Services vault with storage_mode_type = "GeoRedundant" (the default), so its recovery points are also kept in the paired region (cross_region_restore_enabled = true lets you restore there)',
+      longerRetention: "raise the retention of its azurerm_backup_policy_vm (retention_daily, retention_weekly, retention_monthly or retention_yearly count)",
+      crossAccountCopy: CROSS_SUBSCRIPTION,
+      moreFrequent: 'back it up daily, or every few hours with an Enhanced policy (policy_type = "V2", backup { frequency = "Hourly", hour_interval, hour_duration })',
+      customerManagedKey: "set encryption { key_id } on its Recovery Services vault to a Key Vault key (with infrastructure_encryption_enabled and an identity allowed to use the key)",
+      immutability: 'back it up into a Recovery Services vault with immutability = "Locked"',
+      restoreTesting: RESTORE_TESTING
+    }),
+    anchors: keyPath2 ? [keyPath2, "os_disk", "tags"] : ["storage_os_disk", "tags"]
+  };
+}
+function keyVaultKeyFacts(r, ctx) {
+  const facts = { enabled: true, deletionWindowDays: unknownFact(`the vault of ${r.address} is not in the scan`), multiRegion: false, policyAllowsAccountRoot: true, anchors: {} };
+  const v = rawValue(r.body, "key_vault_id");
+  const vault = isRef(v) ? ctx.resource(r.root, v.address) : void 0;
+  if (!vault || vault.type !== "azurerm_key_vault") return facts;
+  const purge = boolFact(vault.body, "purge_protection_enabled", false);
+  const days = numFact(vault.body, "soft_delete_retention_days", 90);
+  const purgeAt = lookup(vault.body, "purge_protection_enabled");
+  const daysAt = lookup(vault.body, "soft_delete_retention_days");
+  facts.deletionWindowDays = isUnknownFact(purge) ? purge : purge === false ? 0 : days === null ? 90 : days;
+  const at2 = purge === true && daysAt.kind === "value" ? daysAt.at : purgeAt.kind === "value" ? purgeAt.at : vault.header;
+  facts.deletionWindowLocation = { file: at2.file, startLine: at2.range.start.line, startColumn: at2.range.start.column, endLine: at2.range.end.line, endColumn: at2.range.end.column };
+  facts.deletionWindowRemedy = purge === false ? { observed: `can be purged at once after a delete: its vault ${vault.address} has no purge protection`, fix: `set purge_protection_enabled = true on ${vault.address} (with soft_delete_retention_days = 90)` } : { observed: `can be purged ${typeof days === "number" ? days : 90} days after it is deleted (soft_delete_retention_days of its vault ${vault.address})`, fix: `set soft_delete_retention_days = 90 on ${vault.address}` };
+  return facts;
+}
+function storageImmutability(r) {
+  const blocks = blocksAt(r.body, "immutability_policy");
+  const header = locationOf(r.header);
+  if (blocks.unknown) return { enabled: blocks.unknown, location: header, label: "immutability policy" };
+  const b = blocks.blocks[0];
+  if (!b) return void 0;
+  const state = strFact(b, "state", null);
+  const stateAt = lookup(b, "state");
+  const periodAt = lookup(b, "period_since_creation_in_days");
+  const enabled = state === null ? unknownFact("immutability_policy.state is not set") : isUnknownFact(state) ? state : state !== "Disabled";
+  const mode = isUnknownFact(state) ? state : state === "Locked" ? "COMPLIANCE" : state === "Unlocked" ? "GOVERNANCE" : unknownFact(`immutability_policy.state "${String(state)}" is not Locked or Unlocked`);
+  return {
+    enabled,
+    mode,
+    retentionDays: numFact(b, "period_since_creation_in_days", null),
+    location: locationOf(b.at),
+    ...stateAt.kind === "value" ? { modeLocation: locationOf(stateAt.at) } : {},
+    ...periodAt.kind === "value" ? { retentionLocation: locationOf(periodAt.at) } : {},
+    label: "immutability policy"
+  };
+}
+function locationOf(at2) {
+  return { file: at2.file, startLine: at2.range.start.line, startColumn: at2.range.start.column, endLine: at2.range.end.line, endColumn: at2.range.end.column };
+}
 function vaultDeletionRecovery(r, address) {
   const purge = boolFact(r.body, "purge_protection_enabled", false);
   const days = numFact(r.body, "soft_delete_retention_days", 90);
@@ -44837,17 +45506,790 @@ function storageAccountNative(r) {
 }
 var azurermCatalog = {
   components: components2,
-  links: {},
-  mechanisms: {},
+  links: {
+    // A managed data disk attached to a VM is backed up with it (Azure Backup snapshots every attached disk).
+    // https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/virtual_machine_data_disk_attachment
+    azurerm_virtual_machine_data_disk_attachment: {
+      targetAttribute: "managed_disk_id",
+      targetTypes: ["azurerm_managed_disk"],
+      apply(target, link, ctx) {
+        const vm = rawValue(link.body, "virtual_machine_id");
+        if (!isRef(vm)) return;
+        const id = ctx.idOf(link.root, vm.address);
+        if (id && !target.coveredWith.includes(id)) target.coveredWith.push(id);
+      }
+    }
+  },
+  mechanisms: azurermMechanisms,
   vaultLinks: {},
   isKnownBackupModule: () => false
 };
 
+// src/catalog/google-schedule.ts
+var SECONDS_PER_UNIT = { ns: 1e-9, us: 1e-6, "µs": 1e-6, ms: 1e-3, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+function durationSeconds(text) {
+  const s = text.trim();
+  if (s === "0") return 0;
+  const parts2 = [...s.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d|w)/g)];
+  if (parts2.length === 0 || parts2.map((p) => p[0]).join("") !== s) return void 0;
+  return parts2.reduce((sum2, p) => sum2 + Number(p[1]) * SECONDS_PER_UNIT[p[2]], 0);
+}
+function durationDays(text) {
+  const s = durationSeconds(text);
+  return s === void 0 ? void 0 : s / 86400;
+}
+function isSingleRegion(location) {
+  return /^[a-z]+-[a-z]+\d+$/.test(location.toLowerCase());
+}
+function regionOfLocation(location) {
+  const l = location.toLowerCase();
+  return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(l) ? l.slice(0, -2) : l;
+}
+function lastSegment2(name2) {
+  const parts2 = name2.split("/").filter((p) => p !== "");
+  return parts2[parts2.length - 1] ?? name2;
+}
+function locationInName(name2) {
+  const m = /(?:^|\/)(?:locations|regions|zones)\/([^/]+)/.exec(name2);
+  return m ? m[1] : void 0;
+}
+function projectInName(name2) {
+  const m = /(?:^|\/)projects\/([^/]+)/.exec(name2);
+  return m ? m[1] : void 0;
+}
+var WEEKDAYS2 = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
+var MONTHS2 = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"];
+function weekdayIndex(day) {
+  const i2 = WEEKDAYS2.indexOf(day.toUpperCase());
+  return i2 >= 0 ? i2 : void 0;
+}
+function startHours(time) {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
+  if (!m) return void 0;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h + min / 60 : void 0;
+}
+function largestDayGapHours(runs) {
+  const start2 = Date.UTC(2024, 0, 1);
+  let prev;
+  let largest = 0;
+  for (let i2 = 0; i2 < 4 * 365 + 1; i2++) {
+    const d = new Date(start2 + i2 * 864e5);
+    if (!runs(d)) continue;
+    if (prev !== void 0) largest = Math.max(largest, i2 - prev);
+    prev = i2;
+  }
+  return prev === void 0 || largest === 0 ? void 0 : largest * 24;
+}
+function weeklyGapHours(times) {
+  if (times.length === 0) return void 0;
+  const points = times.map((t) => t.day * 24 + t.hour).sort((a, b) => a - b);
+  let largest = 0;
+  for (let i2 = 0; i2 < points.length; i2++) {
+    const next = i2 + 1 < points.length ? points[i2 + 1] : points[0] + 168;
+    largest = Math.max(largest, next - points[i2]);
+  }
+  return largest === 0 ? 168 : largest;
+}
+function snapshotScheduleIntervalHours(s) {
+  switch (s.kind) {
+    case "hourly":
+      return s.hoursInCycle > 0 ? s.hoursInCycle : unknownFact(`hours_in_cycle ${s.hoursInCycle} is not a positive number`);
+    case "daily":
+      return s.daysInCycle > 0 ? s.daysInCycle * 24 : unknownFact(`days_in_cycle ${s.daysInCycle} is not a positive number`);
+    case "weekly": {
+      const times = [];
+      for (const d of s.days) {
+        const day = weekdayIndex(d.day);
+        const hour = startHours(d.startTime);
+        if (day === void 0 || hour === void 0) return unknownFact(`day_of_weeks ${d.day} ${d.startTime} is not a day and an HH:MM time`);
+        times.push({ day, hour });
+      }
+      return weeklyGapHours(times) ?? unknownFact("weekly_schedule has no day_of_weeks");
+    }
+  }
+}
+var WEEK_OF_MONTH = { FIRST: 1, SECOND: 2, THIRD: 3, FOURTH: 4 };
+function standardScheduleIntervalHours(s) {
+  switch (s.recurrenceType) {
+    case "HOURLY": {
+      const n = s.hourlyFrequency;
+      if (n === void 0 || !(n > 0)) return unknownFact("an HOURLY standard_schedule needs hourly_frequency");
+      if (!s.window) return unknownFact("the HOURLY standard_schedule has no backup_window, so the hours it runs are not known", "set backup_window { start_hour_of_day, end_hour_of_day }");
+      const span = s.window.endHour - s.window.startHour;
+      if (!(span > 0)) return unknownFact("backup_window ends before it starts");
+      const lastOffset = Math.ceil(span / n) * n - n;
+      return Math.max(n, 24 - lastOffset);
+    }
+    case "DAILY":
+      return 24;
+    case "WEEKLY": {
+      const days = (s.daysOfWeek ?? []).map(weekdayIndex);
+      if (days.length === 0) return unknownFact("a WEEKLY standard_schedule needs days_of_week");
+      if (days.some((d) => d === void 0)) return unknownFact(`days_of_week ${(s.daysOfWeek ?? []).join(", ")} are not all weekdays`);
+      return weeklyGapHours(days.map((day) => ({ day, hour: 0 }))) ?? unknownFact("no days_of_week");
+    }
+    case "MONTHLY":
+    case "YEARLY":
+      return monthlyGapHours(s);
+    default:
+      return unknownFact(`recurrence_type ${s.recurrenceType} is not HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY`);
+  }
+}
+function monthlyGapHours(s) {
+  const months = s.recurrenceType === "YEARLY" ? (s.months ?? []).map((m) => MONTHS2.indexOf(m.toUpperCase())) : [...Array(12).keys()];
+  if (months.length === 0) return unknownFact("a YEARLY standard_schedule needs months");
+  if (months.some((m) => m < 0)) return unknownFact(`months ${(s.months ?? []).join(", ")} are not all month names`);
+  const inMonth = (d) => months.includes(d.getUTCMonth());
+  let day;
+  if (s.daysOfMonth && s.daysOfMonth.length) {
+    if (s.daysOfMonth.some((n) => n > 28)) return unknownFact(`days_of_month ${s.daysOfMonth.join(", ")} include a day that some months do not have; how Backup and DR handles it is not documented`);
+    const days = s.daysOfMonth;
+    day = (d) => days.includes(d.getUTCDate());
+  } else if (s.weekDayOfMonth) {
+    const wd = weekdayIndex(s.weekDayOfMonth.dayOfWeek);
+    const week = s.weekDayOfMonth.weekOfMonth.toUpperCase();
+    if (wd === void 0) return unknownFact(`week_day_of_month.day_of_week ${s.weekDayOfMonth.dayOfWeek} is not a weekday`);
+    if (week === "LAST") day = (d) => d.getUTCDay() === wd && d.getUTCDate() + 7 > new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    else if (WEEK_OF_MONTH[week] !== void 0) day = (d) => d.getUTCDay() === wd && Math.ceil(d.getUTCDate() / 7) === WEEK_OF_MONTH[week];
+    else return unknownFact(`week_day_of_month.week_of_month ${s.weekDayOfMonth.weekOfMonth} is not FIRST, SECOND, THIRD, FOURTH or LAST`);
+  } else return unknownFact(`a ${s.recurrenceType} standard_schedule needs days_of_month or week_day_of_month`);
+  return largestDayGapHours((d) => inMonth(d) && day(d)) ?? unknownFact("the standard_schedule never runs");
+}
+function firestoreRecurrenceHours(recurrence) {
+  if (recurrence === "daily") return 24;
+  if (recurrence === "weekly") return 168;
+  return unknownFact("the backup schedule has neither daily_recurrence nor weekly_recurrence");
+}
+
+// src/catalog/google-names.ts
+function literal(r, attr2) {
+  const v = rawValue(r.body, attr2);
+  return typeof v === "string" ? v : void 0;
+}
+function ownLocation(r) {
+  for (const attr2 of ["zone", "region", "location"]) {
+    const v = literal(r, attr2);
+    if (v !== void 0) return v.toLowerCase();
+  }
+  return void 0;
+}
+function compatibleLocations(a, b) {
+  const region = regionOfLocation;
+  if (a === b) return true;
+  const aZone = region(a) !== a;
+  const bZone = region(b) !== b;
+  return aZone && bZone ? false : region(a) === region(b);
+}
+function resolveNamed(v, types2, from, ctx, match = {}) {
+  if (v === void 0 || v === null) return { kind: "none", reason: "nothing is named" };
+  if (isRef(v)) {
+    const t = ctx.resource(from.root, v.address);
+    if (t && types2.includes(t.type)) return { kind: "one", r: t };
+    return { kind: "none", reason: `${v.address} is not a ${types2.join(" or ")} of the scan` };
+  }
+  if (typeof v !== "string") return { kind: "unknown", fact: factOfOpaque(v) };
+  const name2 = lastSegment2(v);
+  const project = projectInName(v) ?? ctx.account;
+  const where6 = locationInName(v) ?? match.location;
+  const nameAttr = match.nameAttr ?? "name";
+  const candidates = types2.flatMap((t) => ctx.resourcesOfType(t)).filter((c) => c.mode === "managed" && literal(c, nameAttr) === name2).filter((c) => {
+    const theirs = ctx.placeOf(c).account;
+    if (typeof project === "string" && typeof theirs === "string" && project !== theirs) return false;
+    const loc = ownLocation(c);
+    if (typeof where6 === "string" && loc !== void 0 && !compatibleLocations(where6.toLowerCase(), loc)) return false;
+    return match.accept?.(c) !== false;
+  });
+  const sameRoot = candidates.filter((c) => c.root === from.root);
+  const pool = sameRoot.length ? sameRoot : candidates;
+  if (pool.length === 1) return { kind: "one", r: pool[0] };
+  if (pool.length === 0) return { kind: "none", reason: `no ${types2.join(" or ")} named ${name2} is in the scan` };
+  return { kind: "many", rs: pool, reason: `${pool.length} resources of the scan are named ${name2} (${pool.map((c) => c.address).join(", ")}), and which one ${from.address} means is not known` };
+}
+function valuesOf(v) {
+  if (v === void 0 || v === null) return [];
+  return Array.isArray(v) ? v : [v];
+}
+
+// src/catalog/google-mechanisms.ts
+function nodeId(r, suffix = "") {
+  return `${r.root}::${r.address}${suffix}`;
+}
+function at(body2, path7) {
+  const a = atOf(lookup(body2, path7));
+  return a ? toLocation(a) : void 0;
+}
+function durationDaysFact(body2, path7, dflt) {
+  const v = strFact(body2, path7, null);
+  if (v === null) return dflt;
+  if (isUnknownFact(v)) return v;
+  return durationDays(v) ?? unknownFact(`${path7} ${v} is not a duration`);
+}
+function selectorsFor(n, location, candidatesWhenUnknown) {
+  if (n.kind === "one") return [{ by: "ref", address: n.r.address, root: n.r.root, location }];
+  if (n.kind === "many") return n.rs.map((r) => ({ by: "ref", address: r.address, root: r.root, location, uncertain: n.reason }));
+  if (n.kind === "unknown") return candidatesWhenUnknown().map((r) => ({ by: "ref", address: r.address, root: r.root, location, uncertain: `which resource is meant is not known: ${n.fact.reason}` }));
+  return [];
+}
+function managedOfType(ctx, ...types2) {
+  return types2.flatMap((t) => ctx.resourcesOfType(t)).filter((r) => r.mode === "managed");
+}
+function planIdOf(n, what, v) {
+  if (n.kind === "one") return nodeId(n.r);
+  if (n.kind === "unknown") return n.fact;
+  if (n.kind === "many") return unknownFact(`which ${what} is meant is not known: ${n.reason}`);
+  return unknownFact(`${what} ${typeof v === "string" ? v : ""} is defined outside the scan`.replace("  ", " "));
+}
+function association2(r, ctx, planId, resources, anchors, idSuffix = "") {
+  return {
+    ...identity(r, anchors),
+    id: nodeId(r, idSuffix),
+    node: "backup-selection",
+    provider: "google",
+    association: true,
+    planId,
+    region: ctx.region,
+    account: ctx.account,
+    resources,
+    notResources: [],
+    anyTags: [],
+    allConditions: []
+  };
+}
+var SNAPSHOT_POLICY = "google_compute_resource_policy";
+function hasSnapshotSchedule(policy) {
+  return blocksAt(policy.body, "snapshot_schedule_policy").blocks.length > 0 || policy.body.unknownBlocks.has("snapshot_schedule_policy");
+}
+function readSnapshotSchedule(body2) {
+  const sched = blocksAt(body2, "snapshot_schedule_policy.schedule");
+  if (sched.unknown) return { schedule: sched.unknown };
+  const b = sched.blocks[0];
+  if (!b) return { schedule: unknownFact("snapshot_schedule_policy has no schedule") };
+  const hourly = b.blocks.find((x) => x.type === "hourly_schedule");
+  const daily = b.blocks.find((x) => x.type === "daily_schedule");
+  const weekly = b.blocks.find((x) => x.type === "weekly_schedule");
+  if (hourly) {
+    const n = numFact(hourly, "hours_in_cycle", unknownFact("hourly_schedule without hours_in_cycle"));
+    return { schedule: isUnknownFact(n) ? n : { kind: "hourly", hoursInCycle: n ?? 0 }, location: toLocation(hourly.at) };
+  }
+  if (daily) {
+    const n = numFact(daily, "days_in_cycle", unknownFact("daily_schedule without days_in_cycle"));
+    return { schedule: isUnknownFact(n) ? n : { kind: "daily", daysInCycle: n ?? 0 }, location: toLocation(daily.at) };
+  }
+  if (weekly) {
+    const dayBlocks = blocksAt(weekly, "day_of_weeks");
+    if (dayBlocks.unknown) return { schedule: dayBlocks.unknown, location: toLocation(weekly.at) };
+    const days = [];
+    for (const d of dayBlocks.blocks) {
+      const day = strFact(d, "day", null);
+      const time = strFact(d, "start_time", null);
+      if (isUnknownFact(day)) return { schedule: day, location: toLocation(weekly.at) };
+      if (isUnknownFact(time)) return { schedule: time, location: toLocation(weekly.at) };
+      days.push({ day: day ?? "", startTime: time ?? "" });
+    }
+    return { schedule: { kind: "weekly", days }, location: toLocation(weekly.at) };
+  }
+  if (b.unknownBlocks.size) return { schedule: unknownFact("the schedule is built by dynamic blocks that could not be expanded") };
+  return { schedule: unknownFact("schedule has no hourly_schedule, daily_schedule or weekly_schedule"), location: toLocation(b.at) };
+}
+function snapshotStorageRegion(policy, ctx) {
+  const path7 = "snapshot_schedule_policy.snapshot_properties.storage_locations";
+  const l = lookup(policy.body, path7);
+  const fallbackAt = toLocation(policy.header);
+  if (l.kind === "unknown") return { region: l.fact, location: at(policy.body, path7) ?? fallbackAt };
+  if (l.kind === "value" && l.value !== null) {
+    const first = isList(l.value) ? l.value[0] : l.value;
+    const where6 = toLocation(l.at);
+    if (typeof first === "string") return { region: regionOfLocation(first), location: where6 };
+    if (first !== void 0 && first !== null) return { region: factOfOpaque(first), location: where6 };
+  }
+  return projectSnapshotLocation(ctx, fallbackAt);
+}
+var NEAREST_MULTI_REGION = (region) => typeof region === "string" ? `the multi-region nearest ${region}` : "the multi-region nearest the disk";
+function projectSnapshotLocation(ctx, fallbackAt) {
+  const all = managedOfType(ctx, "google_compute_snapshot_settings");
+  const project = ctx.account;
+  const sure = all.filter((s) => typeof project === "string" && ctx.placeOf(s).account === project);
+  const maybe = all.filter((s) => !sure.includes(s) && !(typeof project === "string" && typeof ctx.placeOf(s).account === "string"));
+  if (sure.length === 0 && maybe.length > 0) {
+    return { region: unknownFact(`whether ${maybe[0].address} sets the snapshot location of this project is not known: their projects are not both known`, "set project on the provider"), location: toLocation(maybe[0].header) };
+  }
+  const settings = sure[0];
+  if (!settings) return { region: NEAREST_MULTI_REGION(ctx.region), location: fallbackAt };
+  const where6 = at(settings.body, "storage_location.policy") ?? toLocation(settings.header);
+  const policy = strFact(settings.body, "storage_location.policy", null);
+  if (isUnknownFact(policy)) return { region: policy, location: where6 };
+  if (policy === "LOCAL_REGION") return { region: ctx.region, location: where6 };
+  if (policy === "SPECIFIC_LOCATIONS") {
+    const loc = strFact(settings.body, "storage_location.locations.location", null) ?? strFact(settings.body, "storage_location.locations.name", null);
+    if (isUnknownFact(loc)) return { region: loc, location: where6 };
+    return { region: loc === null ? unknownFact("SPECIFIC_LOCATIONS without locations") : regionOfLocation(loc), location: at(settings.body, "storage_location.locations") ?? where6 };
+  }
+  return { region: NEAREST_MULTI_REGION(ctx.region), location: where6 };
+}
+function buildSnapshotSchedule(r, ctx) {
+  if (!hasSnapshotSchedule(r)) return [];
+  const policyBlock = blocksAt(r.body, "snapshot_schedule_policy").blocks[0];
+  const { schedule, location: scheduleLocation } = readSnapshotSchedule(r.body);
+  const intervalHours = isUnknownFact(schedule) ? schedule : snapshotScheduleIntervalHours(schedule);
+  const retentionPath = "snapshot_schedule_policy.retention_policy.max_retention_days";
+  const retentionDays = numFact(r.body, retentionPath, unknownFact("retention_policy.max_retention_days is not set, and Google documents no default retention for scheduled snapshots", "set snapshot_schedule_policy.retention_policy.max_retention_days"));
+  const retentionLocation = at(r.body, retentionPath);
+  const storage = snapshotStorageRegion(r, ctx);
+  const ruleAt2 = toLocation(policyBlock?.at ?? r.header);
+  const rule = {
+    name: typeof rawValue(r.body, "name") === "string" ? rawValue(r.body, "name") : "",
+    location: ruleAt2,
+    intervalHours,
+    retentionDays,
+    coldStorageAfterDays: null,
+    continuous: false,
+    copyActions: [
+      {
+        destinationRegion: storage.region,
+        destinationAccount: ctx.account,
+        retentionDays,
+        coldStorageAfterDays: null,
+        location: storage.location,
+        via: "gce-snapshot-location",
+        ...retentionLocation ? { retentionLocation } : {}
+      }
+    ],
+    ...retentionLocation ? { retentionLocation } : {},
+    ...scheduleLocation ? { scheduleLocation } : {}
+  };
+  const plan2 = { ...identity(r, ["snapshot_schedule_policy"]), node: "backup-plan", provider: "google", label: "snapshot schedule", region: ctx.region, account: ctx.account, rules: [rule] };
+  return [plan2];
+}
+function snapshotPlanId(v, from, ctx, region) {
+  const n = resolveNamed(v, [SNAPSHOT_POLICY], from, ctx, { location: region });
+  if (n.kind === "one" && !hasSnapshotSchedule(n.r)) return void 0;
+  return planIdOf(n, "resource policy", v);
+}
+function diskAttachment(placeAttr, diskType) {
+  return (r, ctx) => {
+    const place = strFact(r.body, placeAttr, null);
+    const region = typeof place === "string" ? regionOfLocation(place) : place;
+    const planId = snapshotPlanId(rawValue(r.body, "name"), r, ctx, region);
+    if (planId === void 0) return [];
+    const diskV = rawValue(r.body, "disk");
+    const disk = resolveNamed(diskV, [diskType], r, ctx, { location: place });
+    const where6 = at(r.body, "disk") ?? toLocation(r.header);
+    return [association2(r, ctx, planId, selectorsFor(disk, where6, () => managedOfType(ctx, diskType)), ["name", "disk"])];
+  };
+}
+function inlinePolicies(path7) {
+  return (r, ctx) => {
+    const l = lookup(r.body, path7);
+    if (l.kind === "absent") return [];
+    const where6 = toLocation(l.at ?? r.header);
+    const self = [{ by: "ref", address: r.address, root: r.root, location: where6 }];
+    if (l.kind === "unknown") return [association2(r, ctx, l.fact, self, [path7], `#${path7}`)];
+    const out2 = [];
+    valuesOf(l.value).forEach((v, i2) => {
+      const planId = snapshotPlanId(v, r, ctx, ctx.region);
+      if (planId !== void 0) out2.push({ ...association2(r, ctx, planId, self, [path7], `#${path7}[${i2}]`), location: where6 });
+    });
+    return out2;
+  };
+}
+function buildSpannerSchedule(r, ctx) {
+  const cron = strFact(r.body, "spec.cron_spec.text", null);
+  const intervalHours = cron === null ? unknownFact("the backup schedule has no spec.cron_spec.text") : isUnknownFact(cron) ? cron : unixCronIntervalHours(cron);
+  const retentionDays = durationDaysFact(r.body, "retention_duration", unknownFact("the backup schedule has no retention_duration"));
+  const plan2 = schedulePlan(r, ctx, "Spanner backup schedule", intervalHours, retentionDays, "retention_duration", "spec.cron_spec.text");
+  const instance2 = rawValue(r.body, "instance");
+  const db = resolveNamed(rawValue(r.body, "database"), ["google_spanner_database"], r, ctx, { accept: (c) => sameInstance(rawValue(c.body, "instance"), instance2) });
+  const where6 = at(r.body, "database") ?? toLocation(r.header);
+  return [plan2, association2(r, ctx, plan2.id, selectorsFor(db, where6, () => managedOfType(ctx, "google_spanner_database")), ["database"], "#database")];
+}
+function sameInstance(a, b) {
+  if (typeof a === "string" && typeof b === "string") return a.split("/").pop() === b.split("/").pop();
+  if (isRef(a) && isRef(b)) return a.address === b.address;
+  return "unknown";
+}
+function buildFirestoreSchedule(r, ctx) {
+  const recurrence = blocksAt(r.body, "daily_recurrence").blocks.length ? "daily" : blocksAt(r.body, "weekly_recurrence").blocks.length ? "weekly" : void 0;
+  const retentionDays = durationDaysFact(r.body, "retention", unknownFact("the backup schedule has no retention"));
+  const plan2 = schedulePlan(r, ctx, "Firestore backup schedule", firestoreRecurrenceHours(recurrence), retentionDays, "retention", recurrence === "weekly" ? "weekly_recurrence" : "daily_recurrence");
+  const dbV = rawValue(r.body, "database") ?? "(default)";
+  const db = resolveNamed(dbV, ["google_firestore_database"], r, ctx);
+  const where6 = at(r.body, "database") ?? toLocation(r.header);
+  return [plan2, association2(r, ctx, plan2.id, selectorsFor(db, where6, () => managedOfType(ctx, "google_firestore_database")), ["database"], "#database")];
+}
+function schedulePlan(r, ctx, label, intervalHours, retentionDays, retentionPath, schedulePath) {
+  const retentionLocation = at(r.body, retentionPath);
+  const scheduleLocation = at(r.body, schedulePath);
+  const rule = {
+    name: "",
+    location: toLocation(r.header),
+    intervalHours,
+    retentionDays,
+    coldStorageAfterDays: null,
+    continuous: false,
+    copyActions: [],
+    ...retentionLocation ? { retentionLocation } : {},
+    ...scheduleLocation ? { scheduleLocation } : {}
+  };
+  return { ...identity(r, [retentionPath, schedulePath]), node: "backup-plan", provider: "google", label, region: ctx.region, account: ctx.account, rules: [rule] };
+}
+var BACKUP_VAULT = "google_backup_dr_backup_vault";
+var BACKUP_PLAN = "google_backup_dr_backup_plan";
+var BACKUP_DR_TYPES = {
+  "compute.googleapis.com/Instance": ["google_compute_instance"],
+  // A plan for compute.googleapis.com/Disk protects zonal and regional disks.
+  "compute.googleapis.com/Disk": ["google_compute_disk", "google_compute_region_disk"],
+  "compute.googleapis.com/RegionDisk": ["google_compute_region_disk"],
+  "sqladmin.googleapis.com/Instance": ["google_sql_database_instance"],
+  "file.googleapis.com/Instance": ["google_filestore_instance"],
+  "storage.googleapis.com/Bucket": ["google_storage_bucket"]
+};
+var ALL_BACKUP_DR_TYPES = [...new Set(Object.values(BACKUP_DR_TYPES).flat())];
+function vaultRetentionDays(r) {
+  return durationDaysFact(r.body, "backup_minimum_enforced_retention_duration", unknownFact("backup_minimum_enforced_retention_duration is not set"));
+}
+function buildVault2(r, ctx) {
+  const name2 = strFact(r.body, "backup_vault_id", null);
+  const effective = lookup(r.body, "effective_time");
+  const mode = effective.kind === "absent" || effective.kind === "value" && effective.value === null ? "governance" : effective.kind === "unknown" ? effective.fact : typeof effective.value === "string" ? "compliance" : factOfOpaque(effective.value);
+  const inheritance = strFact(r.body, "backup_retention_inheritance", "INHERIT_VAULT_RETENTION");
+  const minAt = at(r.body, "backup_minimum_enforced_retention_duration");
+  const modeAt = at(r.body, "effective_time");
+  const vault = {
+    ...identity(r, ["backup_vault_id", "encryption_config.kms_key_name", "effective_time", "backup_minimum_enforced_retention_duration"]),
+    node: "backup-vault",
+    provider: "google",
+    name: name2 ?? unknownFact("backup vault without backup_vault_id"),
+    region: ctx.region,
+    account: ctx.account,
+    keyAnchor: "encryption_config.kms_key_name",
+    lock: {
+      mode,
+      minRetentionDays: vaultRetentionDays(r),
+      maxRetentionDays: null,
+      location: toLocation(r.header),
+      ...minAt ? { minRetentionLocation: minAt } : {},
+      ...modeAt ? { modeLocation: modeAt } : {},
+      ...inheritance === "MATCH_BACKUP_EXPIRE_TIME" ? { holdsPointRetention: true } : {}
+    },
+    remedies: {
+      lock: "set backup_minimum_enforced_retention_duration on the backup vault to the required retention and lock it with effective_time",
+      governanceToCompliance: `set effective_time on ${r.address} so that its minimum enforced retention is locked and can no longer be reduced`,
+      longerLock: `raise backup_minimum_enforced_retention_duration of ${r.address} (a duration in seconds)`
+    },
+    notifications: [],
+    forceDestroy: false
+  };
+  const key = lookup(r.body, "encryption_config.kms_key_name");
+  if (key.kind === "value" && key.value !== null) vault.keyId = keyIdOf(key.value, r, ctx);
+  else if (key.kind === "unknown") vault.keyId = key.fact;
+  return [vault];
+}
+function vaultOfPlan(plan2, ctx) {
+  return resolveNamed(rawValue(plan2.body, "backup_vault"), [BACKUP_VAULT], plan2, ctx, { nameAttr: "backup_vault_id" });
+}
+function planOfAssociation(a, ctx) {
+  return resolveNamed(rawValue(a.body, "backup_plan"), [BACKUP_PLAN], a, ctx, { nameAttr: "backup_plan_id" });
+}
+function readStandardSchedule(b) {
+  const type = strFact(b, "recurrence_type", null);
+  if (type === null) return unknownFact("standard_schedule has no recurrence_type");
+  if (isUnknownFact(type)) return type;
+  const out2 = { recurrenceType: type };
+  const freq = numFact(b, "hourly_frequency", null);
+  if (isUnknownFact(freq)) return freq;
+  if (freq !== null) out2.hourlyFrequency = freq;
+  for (const [attr2, key] of [["days_of_week", "daysOfWeek"], ["months", "months"]]) {
+    const v = rawValue(b, attr2);
+    if (v === void 0) continue;
+    if (!isList(v) || v.some((x) => typeof x !== "string")) return unknownFact(`${attr2} is not known statically`);
+    out2[key] = v;
+  }
+  const dom = rawValue(b, "days_of_month");
+  if (dom !== void 0) {
+    if (!isList(dom) || dom.some((x) => typeof x !== "number")) return unknownFact("days_of_month is not known statically");
+    out2.daysOfMonth = dom;
+  }
+  const wdom = b.blocks.find((x) => x.type === "week_day_of_month");
+  if (wdom) {
+    const week = strFact(wdom, "week_of_month", null);
+    const day = strFact(wdom, "day_of_week", null);
+    if (isUnknownFact(week)) return week;
+    if (isUnknownFact(day)) return day;
+    out2.weekDayOfMonth = { weekOfMonth: week ?? "", dayOfWeek: day ?? "" };
+  }
+  const win = b.blocks.find((x) => x.type === "backup_window");
+  if (win) {
+    const start2 = numFact(win, "start_hour_of_day", 0);
+    const end = numFact(win, "end_hour_of_day", unknownFact("backup_window without end_hour_of_day"));
+    if (isUnknownFact(start2)) return start2;
+    if (isUnknownFact(end)) return end;
+    out2.window = { startHour: start2 ?? 0, endHour: end ?? 24 };
+  }
+  return out2;
+}
+function buildBackupDrPlan(r, ctx) {
+  const vault = vaultOfPlan(r, ctx);
+  const vaultV = rawValue(r.body, "backup_vault");
+  const vaultId = vault.kind === "one" ? nodeId(vault.r) : vault.kind === "unknown" ? vault.fact : vault.kind === "many" ? unknownFact(`which backup vault is meant is not known: ${vault.reason}`) : unknownFact(`backup vault ${typeof vaultV === "string" ? vaultV : ""} is outside the scan`.replace("  ", " "));
+  const place = vault.kind === "one" ? ctx.placeOf(vault.r) : { region: ctx.region, account: ctx.account };
+  const ruleBlocks = blocksAt(r.body, "backup_rules");
+  const rules = ruleBlocks.blocks.map((b) => {
+    const std = b.blocks.find((x) => x.type === "standard_schedule");
+    const schedule = std ? readStandardSchedule(std) : unknownFact("backup rule without standard_schedule");
+    const retentionLocation = at(b, "backup_retention_days");
+    const name2 = strFact(b, "rule_id", "");
+    return {
+      name: typeof name2 === "string" ? name2 : "",
+      location: toLocation(b.at),
+      vaultId,
+      intervalHours: isUnknownFact(schedule) ? schedule : standardScheduleIntervalHours(schedule),
+      retentionDays: numFact(b, "backup_retention_days", unknownFact("backup rule without backup_retention_days")),
+      coldStorageAfterDays: null,
+      continuous: false,
+      copyActions: [],
+      ...retentionLocation ? { retentionLocation } : {},
+      ...std ? { scheduleLocation: toLocation(std.at) } : {}
+    };
+  });
+  const plan2 = { ...identity(r, ["backup_rules", "backup_vault"]), node: "backup-plan", provider: "google", label: "Backup and DR backup plan", region: place.region, account: place.account, rules };
+  if (ruleBlocks.unknown) plan2.unknownRules = ruleBlocks.unknown;
+  return [plan2];
+}
+function typesOfAssociation(a) {
+  const t = strFact(a.body, "resource_type", null);
+  return typeof t === "string" ? BACKUP_DR_TYPES[t] ?? [] : ALL_BACKUP_DR_TYPES;
+}
+function associatedResource(a, ctx) {
+  return resolveNamed(rawValue(a.body, "resource"), typesOfAssociation(a), a, ctx);
+}
+function disksOfInstance(inst, ctx) {
+  const diskTypes = ["google_compute_disk", "google_compute_region_disk"];
+  const out2 = [];
+  const boot = rawValue(inst.body, "boot_disk.source");
+  if (boot !== void 0) out2.push(resolveNamed(boot, diskTypes, inst, ctx));
+  for (const b of blocksAt(inst.body, "attached_disk").blocks) out2.push(resolveNamed(rawValue(b, "source"), diskTypes, inst, ctx));
+  for (const ad of managedOfType(ctx, "google_compute_attached_disk")) {
+    const target = resolveNamed(rawValue(ad.body, "instance"), ["google_compute_instance"], ad, ctx);
+    if (target.kind === "one" && target.r === inst) out2.push(resolveNamed(rawValue(ad.body, "disk"), diskTypes, ad, ctx));
+  }
+  return out2.filter((n) => n.kind !== "none");
+}
+function buildAssociation(r, ctx) {
+  const planV = rawValue(r.body, "backup_plan");
+  const planId = planIdOf(planOfAssociation(r, ctx), "Backup and DR backup plan", planV);
+  const where6 = at(r.body, "resource") ?? toLocation(r.header);
+  const target = associatedResource(r, ctx);
+  const resources = selectorsFor(target, where6, () => managedOfType(ctx, ...typesOfAssociation(r)));
+  if (target.kind === "one" && target.r.type === "google_compute_instance") {
+    for (const d of disksOfInstance(target.r, ctx)) resources.push(...selectorsFor(d, where6, () => []));
+  }
+  return [association2(r, ctx, planId, resources, ["resource", "backup_plan", "resource_type"])];
+}
+var googleMechanisms = {
+  [SNAPSHOT_POLICY]: { build: buildSnapshotSchedule },
+  google_compute_disk_resource_policy_attachment: { build: diskAttachment("zone", "google_compute_disk") },
+  google_compute_region_disk_resource_policy_attachment: { build: diskAttachment("region", "google_compute_region_disk") },
+  google_compute_disk: { build: inlinePolicies("resource_policies") },
+  google_compute_region_disk: { build: inlinePolicies("resource_policies") },
+  google_compute_instance: { build: inlinePolicies("boot_disk.initialize_params.resource_policies") },
+  google_spanner_backup_schedule: { build: buildSpannerSchedule },
+  google_firestore_backup_schedule: { build: buildFirestoreSchedule },
+  [BACKUP_VAULT]: { build: buildVault2 },
+  [BACKUP_PLAN]: { build: buildBackupDrPlan },
+  google_backup_dr_backup_plan_association: { build: buildAssociation }
+};
+
+// src/catalog/google-related.ts
+function sameResource(a, b) {
+  return a.root === b.root && a.address === b.address;
+}
+function names(n, r) {
+  if (n.kind === "one") return sameResource(n.r, r);
+  if (n.kind === "many") return n.rs.some((x) => sameResource(x, r));
+  return false;
+}
+function associationsOf(r, ctx) {
+  return ctx.resourcesOfType("google_backup_dr_backup_plan_association").filter((a) => a.mode === "managed").filter((a) => {
+    const target = associatedResource(a, ctx);
+    if (names(target, r)) return true;
+    return target.kind === "one" && target.r.type === "google_compute_instance" && disksOfInstance(target.r, ctx).some((d) => names(d, r));
+  });
+}
+function backupDrVaultCopies(r, ctx) {
+  const out2 = [];
+  for (const a of associationsOf(r, ctx)) {
+    const location = toLocation(a.header);
+    const plan2 = planOfAssociation(a, ctx);
+    const vault = plan2.kind === "one" ? vaultOfPlan(plan2.r, ctx) : void 0;
+    if (!vault || vault.kind !== "one") {
+      const why = unknownFact(`the backup vault of ${a.address} is not in the scan, so where its backups are stored is not known`);
+      out2.push({ region: why, account: why, via: "backup-dr-vault", location });
+      continue;
+    }
+    const place = ctx.placeOf(vault.r);
+    const otherRegion = typeof place.region === "string" && typeof ctx.region === "string" ? place.region !== ctx.region : isUnknownFact(place.region) || isUnknownFact(ctx.region) ? void 0 : false;
+    const otherProject = typeof place.account === "string" && typeof ctx.account === "string" && place.account !== ctx.account;
+    if (otherRegion === false && !otherProject) continue;
+    out2.push({ region: place.region, account: place.account, via: otherRegion === false ? "backup-dr-vault-project" : "backup-dr-vault", location });
+  }
+  return out2;
+}
+function bigtableInstance(table, ctx) {
+  return resolveNamed(rawValue(table.body, "instance_name"), ["google_bigtable_instance"], table, ctx);
+}
+function clusterZones(inst) {
+  const { blocks, unknown } = blocksAt(inst.body, "cluster");
+  if (unknown) return unknown;
+  const zones = [];
+  for (const b of blocks) {
+    const z = strFact(b, "zone", null);
+    if (isUnknownFact(z)) return z;
+    if (z !== null) zones.push(z.toLowerCase());
+  }
+  return zones;
+}
+function bigtableInstanceRegion(inst) {
+  const zones = clusterZones(inst);
+  if (isUnknownFact(zones)) return zones;
+  return zones[0] !== void 0 ? regionOfLocation(zones[0]) : void 0;
+}
+function bigtableTableRegion(table, ctx) {
+  const inst = bigtableInstance(table, ctx);
+  return inst.kind === "one" ? bigtableInstanceRegion(inst.r) : void 0;
+}
+function bigtableTableKey(table, ctx) {
+  const inst = bigtableInstance(table, ctx);
+  if (inst.kind !== "one") return new Unknown(`the instance of ${table.address} is not in the scan, so the key of its clusters is not known`);
+  return rawValue(inst.r.body, "cluster.kms_key_name");
+}
+function bigtableTableBackups(table) {
+  const off = { enabled: false, retentionDays: 0, pointInTime: false, frequencyHours: 24, via: "native", anchor: "automated_backup_policy" };
+  const policy = blocksAt(table.body, "automated_backup_policy");
+  if (policy.unknown) return { ...off, enabled: policy.unknown, retentionDays: policy.unknown };
+  const b = policy.blocks[0];
+  if (!b) return off;
+  const retention = strFact(b, "retention_period", null);
+  const frequency = strFact(b, "frequency", null);
+  if (isUnknownFact(retention)) return { ...off, enabled: retention, retentionDays: retention, anchor: "automated_backup_policy.retention_period" };
+  if (isUnknownFact(frequency)) return { ...off, enabled: frequency, frequencyHours: frequency };
+  const seconds = retention === null ? void 0 : durationSeconds(retention);
+  const every = frequency === null ? 86400 : durationSeconds(frequency);
+  if (seconds === 0 && (every === 0 || frequency === null)) return { ...off, anchor: "automated_backup_policy.retention_period" };
+  const retentionDays = seconds === void 0 ? unknownFact(`retention_period ${String(retention)} is not a duration`) : seconds / 86400;
+  const frequencyHours = every === void 0 || every === 0 ? unknownFact(`frequency ${String(frequency)} is not a positive duration`) : every / 3600;
+  return { enabled: true, retentionDays, pointInTime: false, frequencyHours, via: "native", anchor: "automated_backup_policy", retentionAnchor: "automated_backup_policy.retention_period", maxRetentionDays: 90 };
+}
+function bigtableTableCopies(table, ctx) {
+  if (bigtableTableBackups(table).enabled !== true) return [];
+  const inst = bigtableInstance(table, ctx);
+  if (inst.kind !== "one") return [];
+  const zones = clusterZones(inst.r);
+  const own = bigtableInstanceRegion(inst.r);
+  const location = toLocation(atOf(lookup(table.body, "automated_backup_policy")) ?? table.header);
+  if (isUnknownFact(zones)) return [{ region: zones, account: ctx.account, via: "bigtable-cluster-backup", location }];
+  const listed = rawValue(table.body, "automated_backup_policy.locations");
+  const where6 = isList(listed) && listed.length ? listed.filter((x) => typeof x === "string").map((x) => locationInName(x) ?? x) : zones;
+  const regions = [...new Set(where6.map(regionOfLocation))].filter((x) => x !== own);
+  return regions.map((region) => ({ region, account: ctx.account, via: "bigtable-cluster-backup", location, anchor: "automated_backup_policy" }));
+}
+function keyRingLocation(key, ctx) {
+  const ring = rawValue(key.body, "key_ring");
+  if (ring === void 0) return unknownFact("the key has no key_ring");
+  if (isRef(ring)) {
+    const r = ctx.resource(key.root, ring.address);
+    const loc = r ? strFact(r.body, "location", null) : null;
+    if (typeof loc === "string") return loc.toLowerCase();
+    if (isUnknownFact(loc)) return loc;
+    return unknownFact(`the location of key ring ${ring.address} is not known`);
+  }
+  if (typeof ring === "string") return locationInName(ring)?.toLowerCase() ?? unknownFact(`key ring ${ring} does not name its location`);
+  return factOfOpaque(ring);
+}
+function kmsKeyFacts2(key, ctx) {
+  const v = strFact(key.body, "destroy_scheduled_duration", null);
+  const window2 = v === null ? 30 : isUnknownFact(v) ? v : durationDays(v) ?? unknownFact(`destroy_scheduled_duration ${v} is not a duration`);
+  const location = keyRingLocation(key, ctx);
+  const facts = {
+    enabled: true,
+    deletionWindowDays: window2,
+    multiRegion: isUnknownFact(location) ? location : !isSingleRegion(location),
+    policyAllowsAccountRoot: true,
+    anchors: { deletionWindowDays: "destroy_scheduled_duration" }
+  };
+  if (typeof window2 === "number") {
+    facts.deletionWindowRemedy = {
+      observed: `keeps destroyed key versions restorable for only ${Math.round(window2 * 100) / 100} day${window2 === 1 ? "" : "s"} (destroy_scheduled_duration), after a terraform destroy or a version destroy`,
+      fix: 'set destroy_scheduled_duration = "2592000s" (30 days, the default) or longer'
+    };
+  }
+  return facts;
+}
+function secretReplicas(secret, ctx) {
+  const rep = blocksAt(secret.body, "replication");
+  const location = toLocation(rep.blocks[0]?.at ?? secret.header);
+  if (rep.unknown) return [{ region: rep.unknown, account: ctx.account, via: "secret-manager-replica", location, anchor: "replication" }];
+  const b = rep.blocks[0];
+  if (!b) return [];
+  if (b.blocks.some((x) => x.type === "auto") || boolFact(b, "automatic", false) === true) {
+    return [{ region: "multiple regions chosen by Google (automatic replication)", account: ctx.account, via: "secret-manager-replica", location, anchor: "replication" }];
+  }
+  const replicas = blocksAt(b, "user_managed.replicas");
+  if (replicas.unknown) return [{ region: replicas.unknown, account: ctx.account, via: "secret-manager-replica", location, anchor: "replication" }];
+  return replicas.blocks.map((x) => {
+    const loc = strFact(x, "location", null);
+    return { region: loc === null ? unknownFact("replica without location") : isUnknownFact(loc) ? loc : regionOfLocation(loc), account: ctx.account, via: "secret-manager-replica", location: toLocation(x.at), anchor: "replication" };
+  });
+}
+function secretDeletionRecovery(secret) {
+  const protectedByTf = boolFact(secret.body, "deletion_protection", false);
+  const immediate = isUnknownFact(protectedByTf) ? protectedByTf : !protectedByTf;
+  return {
+    immediate,
+    observed: `${secret.address} can be deleted for good at once: Secret Manager deletes a secret and all its versions immediately, with no recovery window, and nothing stops terraform destroy or a replacement from deleting it (deletion_protection is not set)`,
+    fix: "Set deletion_protection = true so Terraform refuses to delete it, grant secretmanager.secrets.delete to few principals, and set version_destroy_ttl so destroyed versions stay restorable for a while.",
+    anchor: "deletion_protection"
+  };
+}
+function spannerConfig(db, ctx) {
+  const inst = resolveNamed(rawValue(db.body, "instance"), ["google_spanner_instance"], db, ctx);
+  if (inst.kind === "unknown") return { config: inst.fact };
+  if (inst.kind !== "one") return { config: unknownFact(`the instance of ${db.address} is not in the scan (${inst.reason}), so where its replicas are is not known`, "scan the configuration that defines the Spanner instance too") };
+  const v = strFact(inst.r.body, "config", null);
+  const at2 = atOf(lookup(inst.r.body, "config"));
+  if (v === null) return { config: unknownFact(`${inst.r.address} sets no config`) };
+  return { config: isUnknownFact(v) ? v : lastSegment2(v).toLowerCase(), ...at2 ? { at: toLocation(at2) } : {} };
+}
+function spannerDatabaseRegion(db, ctx) {
+  const { config } = spannerConfig(db, ctx);
+  if (isUnknownFact(config)) return config;
+  return config.startsWith("regional-") ? config.slice("regional-".length) : config;
+}
+function spannerDatabaseCopies(db, ctx) {
+  const { config, at: at2 } = spannerConfig(db, ctx);
+  const where6 = at2 ? { location: at2 } : {};
+  if (isUnknownFact(config)) return [{ region: config, account: ctx.account, via: "spanner-multi-region", ...where6 }];
+  if (config.startsWith("regional-")) return [];
+  return [{ region: `another region of the ${config} instance configuration`, account: ctx.account, via: "spanner-multi-region", ...where6 }];
+}
+var FIRESTORE_MULTI_REGIONS = /* @__PURE__ */ new Set(["nam5", "nam7", "eur3"]);
+function firestoreCopies(db, ctx) {
+  const loc = strFact(db.body, "location_id", null);
+  if (typeof loc !== "string" || !FIRESTORE_MULTI_REGIONS.has(loc.toLowerCase())) return [];
+  const at2 = atOf(lookup(db.body, "location_id"));
+  return [{ region: `another region of the ${loc.toLowerCase()} multi-region`, account: ctx.account, via: "firestore-multi-region", ...at2 ? { location: toLocation(at2), anchor: "location_id" } : {} }];
+}
+
 // src/catalog/google.ts
 var PROVIDER_DOCS3 = "https://registry.terraform.io/providers/hashicorp/google/latest/docs/resources/";
 var constKind3 = (k) => () => k;
-function remedies(enableBackup, crossRegionCopy) {
-  return () => ({ enableBackup, crossRegionCopy, longerRetention: "add a Backup and DR backup plan (google_backup_dr_backup_plan) that keeps its backups" });
+var BACKUP_DR = (resourceType) => `protect it with a Backup and DR backup plan (google_backup_dr_backup_plan with resource_type ${resourceType}, and a google_backup_dr_backup_plan_association)`;
+var CROSS_PROJECT = "back it up with a Backup and DR backup plan into a backup vault in a separate backup project";
+var IMMUTABLE = "back it up with a Backup and DR backup plan into a backup vault whose minimum enforced retention (backup_minimum_enforced_retention_duration) is locked with effective_time";
+var RESTORE_TESTING2 = "Google Cloud has no restore-testing resource in Terraform: restore its backup into a scratch resource on a schedule outside Terraform, and record each test in .restorable.yml with an ignore of RTS-001 whose reason names the test and whose expires: is the next test date";
+function remedies(r) {
+  return () => ({ crossAccountCopy: CROSS_PROJECT, immutability: IMMUTABLE, restoreTesting: RESTORE_TESTING2, ...r });
 }
 var noNativeBackup3 = { enabled: false, retentionDays: 0, pointInTime: false, frequencyHours: unknownFact("no native backups") };
 var MULTI_REGIONS = /* @__PURE__ */ new Set(["us", "eu", "asia"]);
@@ -44857,13 +46299,16 @@ var DUAL_REGIONS = {
   nam4: ["us-central1", "us-east1"]
 };
 function regionOfGoogleLocation(location) {
-  const l = location.toLowerCase();
-  return /^[a-z]+-[a-z]+\d+-[a-z]$/.test(l) ? l.slice(0, -2) : l;
+  return regionOfLocation(location);
 }
 function googleResourceRegion(r) {
   if (r.type === "google_storage_bucket") {
     const first = bucketRegion(r);
     if (first !== void 0) return first;
+  }
+  if (r.type === "google_bigtable_instance") {
+    const first = bigtableInstanceRegion(r);
+    if (typeof first === "string") return first;
   }
   for (const attr2 of ["region", "location", "location_id", "zone"]) {
     const a = r.body.attributes.get(attr2);
@@ -44886,14 +46331,14 @@ function cloudSqlBackups(r) {
   const pitr = enabled === false ? false : pitrPg === true || binlog === true ? enabled : isUnknownFact(pitrPg) ? pitrPg : isUnknownFact(binlog) ? binlog : false;
   const retained = `${base}.backup_retention_settings.retained_backups`;
   const retentionAnchor = lookup(r.body, retained).kind === "absent" ? base : retained;
-  return { enabled, retentionDays, pointInTime: pitr, frequencyHours: 24, via: "native", anchor: `${base}.enabled`, retentionAnchor };
+  return { enabled, retentionDays, pointInTime: pitr, frequencyHours: 24, via: "native", anchor: `${base}.enabled`, retentionAnchor, maxRetentionDays: 365 };
 }
 function cloudSqlBackupLocation(r, ctx) {
   const path7 = "settings.backup_configuration.location";
   if (boolFact(r.body, "settings.backup_configuration.enabled", false) === false) return [];
   const loc = strFact(r.body, path7, null);
-  const at = atOf(lookup(r.body, path7));
-  const where6 = at ? { location: toLocation(at), anchor: path7 } : {};
+  const at2 = atOf(lookup(r.body, path7));
+  const where6 = at2 ? { location: toLocation(at2), anchor: path7 } : {};
   if (loc === null) {
     const region = ctx.region;
     return [{ region: typeof region === "string" ? `the multi-region nearest ${region}` : region, account: ctx.account, via: "cloudsql-backup-location", ...where6 }];
@@ -44904,8 +46349,8 @@ function bucketLocationCopies(r, ctx) {
   const loc = strFact(r.body, "location", null);
   if (typeof loc !== "string") return [];
   const l = loc.toLowerCase();
-  const at = atOf(lookup(r.body, "location"));
-  const where6 = at ? { location: toLocation(at), anchor: "location" } : {};
+  const at2 = atOf(lookup(r.body, "location"));
+  const where6 = at2 ? { location: toLocation(at2), anchor: "location" } : {};
   const custom = rawValue(r.body, "custom_placement_config.data_locations");
   if (Array.isArray(custom) && custom.length >= 2) {
     const regions = custom.filter((x) => typeof x === "string").map(regionOfGoogleLocation);
@@ -44924,7 +46369,11 @@ function bucketRegion(r) {
 }
 function bucketBackups(r) {
   const versioning = boolFact(r.body, "versioning.enabled", false);
-  if (versioning === true) return { enabled: true, retentionDays: noncurrentRetention2(r), pointInTime: false, frequencyHours: 0, via: "versioning", anchor: "versioning.enabled" };
+  if (versioning === true) {
+    const retentionDays = noncurrentRetention2(r);
+    const byRule = typeof retentionDays === "number" || isUnknownFact(retentionDays);
+    return { enabled: true, retentionDays, pointInTime: false, frequencyHours: 0, via: "versioning", anchor: "versioning.enabled", ...byRule ? { retentionAnchor: "lifecycle_rule" } : {} };
+  }
   const seconds = numFact(r.body, "soft_delete_policy.retention_duration_seconds", 604800);
   const enabled = isUnknownFact(seconds) ? seconds : seconds !== null && seconds > 0;
   const softDelete = {
@@ -44982,37 +46431,74 @@ function redisPersistence(r) {
     anchor: "persistence_config.persistence_mode"
   };
 }
-function durationDays(s) {
-  const m = /^(\d+(?:\.\d+)?)([smhd])$/.exec(s.trim());
-  if (!m) return void 0;
-  const n = Number(m[1]);
-  const perDay = { s: 86400, m: 1440, h: 24, d: 1 };
-  return n / perDay[m[2]];
-}
 function spannerVersionRetention(r) {
   const v = strFact(r.body, "version_retention_period", "1h");
   const days = isUnknownFact(v) ? v : durationDays(v ?? "1h") ?? unknownFact(`version_retention_period ${String(v)} is not a duration`);
-  return { enabled: true, retentionDays: days, pointInTime: true, frequencyHours: 1 / 3600, via: "pitr", anchor: "version_retention_period" };
+  return { enabled: true, retentionDays: days, pointInTime: true, frequencyHours: 1 / 3600, via: "pitr", anchor: "version_retention_period", maxRetentionDays: 7 };
 }
 function firestorePitr(r) {
   const v = strFact(r.body, "point_in_time_recovery_enablement", "POINT_IN_TIME_RECOVERY_DISABLED");
   const enabled = isUnknownFact(v) ? v : v === "POINT_IN_TIME_RECOVERY_ENABLED";
-  return { enabled, retentionDays: enabled === false ? 0 : 7, pointInTime: enabled, frequencyHours: 1 / 60, via: "pitr", anchor: "point_in_time_recovery_enablement" };
+  return { enabled, retentionDays: enabled === false ? 0 : 7, pointInTime: enabled, frequencyHours: 1 / 60, via: "pitr", anchor: "point_in_time_recovery_enablement", maxRetentionDays: 7 };
 }
+function keyAt2(path7) {
+  return (r) => {
+    const key = rawValue(r.body, path7);
+    return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: path7 };
+  };
+}
+var IN_VAULT = "vault";
+function cloudSqlFinalBackup(r) {
+  return boolFact(r.body, "settings.final_backup_config.enabled", false);
+}
+function bucketRetentionPolicy(r) {
+  const block = blocksAt(r.body, "retention_policy");
+  if (!block.unknown && block.blocks.length === 0) return void 0;
+  const location = toLocation(block.blocks[0]?.at ?? r.header);
+  if (block.unknown) return { enabled: block.unknown, location, label: "bucket retention policy" };
+  const b = block.blocks[0];
+  const locked = boolFact(b, "is_locked", false);
+  const seconds = numFact(b, "retention_period", unknownFact("retention_policy without retention_period"));
+  const modeAt = atOf(lookup(b, "is_locked"));
+  const retentionAt = atOf(lookup(b, "retention_period"));
+  return {
+    enabled: true,
+    mode: isUnknownFact(locked) ? locked : locked ? "COMPLIANCE" : "GOVERNANCE",
+    retentionDays: isUnknownFact(seconds) ? seconds : seconds === null ? null : seconds / 86400,
+    location,
+    label: "bucket retention policy",
+    ...modeAt ? { modeLocation: toLocation(modeAt) } : {},
+    ...retentionAt ? { retentionLocation: toLocation(retentionAt) } : {}
+  };
+}
+var diskRemedies = (attachment, keyPath2, resourceType) => remedies({
+  enableBackup: `attach a snapshot schedule (google_compute_resource_policy with snapshot_schedule_policy) through resource_policies or ${attachment}, or ${BACKUP_DR(resourceType)}`,
+  crossRegionCopy: "store its snapshots in a multi-region or another region (snapshot_properties.storage_locations of its snapshot schedule, or google_compute_snapshot_settings), or back it up into a Backup and DR vault in another region",
+  longerRetention: `raise retention_policy.max_retention_days of its snapshot schedule, or ${BACKUP_DR(resourceType)} that keeps its backups`,
+  moreFrequent: "take its snapshots more often (an hourly_schedule in its snapshot schedule), or back it up more often with a Backup and DR backup plan",
+  customerManagedKey: `set ${keyPath2} to a Cloud KMS key you manage, or back it up into a Backup and DR vault with encryption_config.kms_key_name`
+});
 var components3 = {
   google_sql_database_instance: {
     provider: "google",
-    remedies: remedies("set settings.backup_configuration.enabled = true with point_in_time_recovery_enabled (PostgreSQL, SQL Server) or binary_log_enabled (MySQL)", "leave settings.backup_configuration.location unset (backups go to the nearest multi-region) or set it to another region or a multi-region"),
+    remedies: remedies({
+      enableBackup: "set settings.backup_configuration.enabled = true with point_in_time_recovery_enabled (PostgreSQL, SQL Server) or binary_log_enabled (MySQL)",
+      crossRegionCopy: "leave settings.backup_configuration.location unset (backups go to the nearest multi-region) or set it to another region or a multi-region",
+      longerRetention: BACKUP_DR("sqladmin.googleapis.com/Instance") + " whose backup_retention_days keeps its backups",
+      moreFrequent: "enable point-in-time recovery (settings.backup_configuration.point_in_time_recovery_enabled, or binary_log_enabled for MySQL)",
+      customerManagedKey: "set encryption_key_name to a Cloud KMS key you manage (its automated backups are encrypted with the instance's key)",
+      keepBackupsOnDelete: "set settings.retain_backups_on_delete = true, or settings.final_backup_config { enabled = true, retention_days = ... } so that a final backup is kept",
+      deletionProtection: "set settings.deletion_protection_enabled = true (it blocks deletion through the API and the console; deletion_protection only stops Terraform)"
+    }),
     docs: PROVIDER_DOCS3 + "sql_database_instance",
     kind: constKind3("database"),
     // A read replica is not a component: its master is.
     isComponent: (r) => strFact(r.body, "master_instance_name", null) === null,
+    backupResourceType: () => "sqladmin.googleapis.com/Instance",
+    backupEncryption: IN_VAULT,
     nativeBackup: cloudSqlBackups,
     // Cloud SQL always encrypts at rest; encryption_key_name selects a CMEK. https://cloud.google.com/sql/docs/mysql/cmek
-    encryption: (r) => {
-      const key = rawValue(r.body, "encryption_key_name");
-      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "encryption_key_name" };
-    },
+    encryption: keyAt2("encryption_key_name"),
     // deletion_protection (Terraform-side) defaults to true; settings.deletion_protection_enabled (API-side) to false.
     deletionProtection: (r) => {
       const tf = boolFact(r.body, "deletion_protection", true);
@@ -45020,10 +46506,11 @@ var components3 = {
       const api = boolFact(r.body, "settings.deletion_protection_enabled", false);
       return api === true ? true : isUnknownFact(tf) ? tf : api;
     },
-    // Automated backups are deleted with the instance unless kept by retain-backups-on-delete (not read yet).
-    // https://cloud.google.com/sql/docs/mysql/backup-recovery/backups#what_backups_provide
-    backupsSurviveDeletion: () => false,
-    copies: cloudSqlBackupLocation,
+    deletionProtectionAnchor: "deletion_protection",
+    backupsSurviveDeletion: (r) => boolFact(r.body, "settings.retain_backups_on_delete", false),
+    finalSnapshot: cloudSqlFinalBackup,
+    copies: (r, ctx) => [...cloudSqlBackupLocation(r, ctx), ...backupDrVaultCopies(r, ctx)],
+    tagsAttribute: "settings.user_labels",
     anchors: [
       "settings.backup_configuration.enabled",
       "settings.backup_configuration.point_in_time_recovery_enabled",
@@ -45032,6 +46519,8 @@ var components3 = {
       "settings.backup_configuration.transaction_log_retention_days",
       "settings.backup_configuration.location",
       "settings.backup_configuration",
+      "settings.retain_backups_on_delete",
+      "settings.final_backup_config",
       "deletion_protection",
       "encryption_key_name",
       "settings.user_labels"
@@ -45039,142 +46528,263 @@ var components3 = {
   },
   google_storage_bucket: {
     provider: "google",
-    remedies: remedies("enable versioning, or keep soft delete on (soft_delete_policy.retention_duration_seconds > 0)", "use a dual-region or multi-region location, or copy it to a bucket in another region (Storage Transfer Service)"),
+    remedies: remedies({
+      enableBackup: "enable versioning, or keep soft delete on (soft_delete_policy.retention_duration_seconds > 0)",
+      crossRegionCopy: "use a dual-region or multi-region location, or copy it to a bucket in another region (Storage Transfer Service)",
+      longerRetention: `keep noncurrent versions longer (versioning with a Delete lifecycle rule on days_since_noncurrent_time), raise soft_delete_policy.retention_duration_seconds (at most 90 days), or ${BACKUP_DR("storage.googleapis.com/Bucket")}`,
+      crossAccountCopy: "copy it to a bucket in a separate project (Storage Transfer Service), or back it up with a Backup and DR backup plan into a backup vault in a separate project",
+      customerManagedKey: "set encryption.default_kms_key_name to a Cloud KMS key you manage",
+      immutability: "add a retention_policy with is_locked = true (a locked bucket retention policy), or back it up into a Backup and DR vault whose enforced retention is locked"
+    }),
     docs: PROVIDER_DOCS3 + "storage_bucket",
     kind: constKind3("object-store"),
+    backupResourceType: () => "storage.googleapis.com/Bucket",
+    backupEncryption: IN_VAULT,
     nativeBackup: bucketBackups,
     // Google encrypts every object at rest; encryption.default_kms_key_name selects a CMEK. https://cloud.google.com/storage/docs/encryption
-    encryption: (r) => {
-      const key = rawValue(r.body, "encryption.default_kms_key_name");
-      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "encryption.default_kms_key_name" };
-    },
+    encryption: keyAt2("encryption.default_kms_key_name"),
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
     dataRetentionDays: bucketExpiration,
     dataRetentionAnchor: "lifecycle_rule",
-    copies: bucketLocationCopies,
+    copies: (r, ctx) => [...bucketLocationCopies(r, ctx), ...backupDrVaultCopies(r, ctx)],
+    objectLock: bucketRetentionPolicy,
     // force_destroy (default false) lets Terraform delete the bucket with every object in it.
     attributes: (r) => ({ forceDestroy: boolFact(r.body, "force_destroy", false) }),
     literalNames: (r) => {
       const n = rawValue(r.body, "name");
       return typeof n === "string" ? [n] : [];
     },
+    tagsAttribute: "labels",
     anchors: ["versioning.enabled", "versioning", "soft_delete_policy.retention_duration_seconds", "soft_delete_policy", "retention_policy", "lifecycle_rule", "location", "encryption.default_kms_key_name", "force_destroy", "labels"]
   },
   google_compute_disk: {
     provider: "google",
-    remedies: remedies("attach a snapshot schedule (google_compute_resource_policy) through resource_policies or google_compute_disk_resource_policy_attachment", "keep its snapshots in a multi-region (snapshot_properties.storage_locations of the snapshot schedule)"),
+    remedies: diskRemedies("google_compute_disk_resource_policy_attachment", "disk_encryption_key.kms_key_self_link", "compute.googleapis.com/Disk"),
     docs: PROVIDER_DOCS3 + "compute_disk",
     kind: constKind3("volume"),
-    // Persistent disks have no backup of their own: snapshot schedules (resource policies) back them up.
+    backupResourceType: () => "compute.googleapis.com/Disk",
+    backupEncryption: IN_VAULT,
+    // Persistent disks have no backup of their own: snapshot schedules (resource policies, see
+    // google-mechanisms.ts) and Backup and DR plans back them up.
     // https://cloud.google.com/compute/docs/disks/scheduled-snapshots
-    nativeBackup: (r) => {
-      const policies = lookup(r.body, "resource_policies");
-      if (policies.kind === "absent") return noNativeBackup3;
-      return { ...noNativeBackup3, enabled: unknownFact("resource_policies attaches a snapshot schedule, which is not read yet"), anchor: "resource_policies" };
-    },
-    encryption: (r) => {
-      const key = rawValue(r.body, "disk_encryption_key.kms_key_self_link");
-      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "disk_encryption_key.kms_key_self_link" };
-    },
+    nativeBackup: () => noNativeBackup3,
+    encryption: keyAt2("disk_encryption_key.kms_key_self_link"),
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
+    copies: backupDrVaultCopies,
+    tagsAttribute: "labels",
     anchors: ["resource_policies", "disk_encryption_key.kms_key_self_link", "labels"]
+  },
+  // Regional persistent disks replicate synchronously between two zones of one region (replica_zones):
+  // high availability, not a backup, and not outside the region.
+  // https://cloud.google.com/compute/docs/disks/regional-persistent-disk
+  google_compute_region_disk: {
+    provider: "google",
+    remedies: diskRemedies("google_compute_region_disk_resource_policy_attachment", "disk_encryption_key.kms_key_name", "compute.googleapis.com/Disk"),
+    docs: PROVIDER_DOCS3 + "compute_region_disk",
+    kind: constKind3("volume"),
+    backupResourceType: () => "compute.googleapis.com/RegionDisk",
+    backupEncryption: IN_VAULT,
+    nativeBackup: () => noNativeBackup3,
+    encryption: keyAt2("disk_encryption_key.kms_key_name"),
+    deletionProtection: () => false,
+    backupsSurviveDeletion: () => false,
+    copies: backupDrVaultCopies,
+    tagsAttribute: "labels",
+    anchors: ["resource_policies", "disk_encryption_key.kms_key_name", "labels"]
+  },
+  /**
+   * A Compute Engine instance is a component (as aws_instance is) for the boot disk it creates
+   * (boot_disk.initialize_params): that disk exists only through the instance, and a snapshot
+   * schedule on it (initialize_params.resource_policies) or a Backup and DR backup of the instance
+   * backs it up. An instance booting an existing disk (boot_disk.source) holds no data of its own:
+   * that disk is the component. Attached disks (attached_disk.source, google_compute_attached_disk)
+   * are covered with the instance only by a Backup and DR backup of the instance, which snapshots
+   * its attached disks: its association names them (google-mechanisms.ts). coveredWith, which would
+   * pass on the instance's whole coverage, is not used: a snapshot schedule on the boot disk does not
+   * snapshot the other disks.
+   * https://cloud.google.com/backup-disaster-recovery/docs/concepts/compute-intro
+   */
+  google_compute_instance: {
+    provider: "google",
+    remedies: remedies({
+      enableBackup: `attach a snapshot schedule to its boot disk (boot_disk.initialize_params.resource_policies), or ${BACKUP_DR("compute.googleapis.com/Instance")}, which also backs up its attached disks`,
+      crossRegionCopy: "store its boot disk snapshots in a multi-region or another region (snapshot_properties.storage_locations of the snapshot schedule), or back it up into a Backup and DR vault in another region",
+      longerRetention: `raise retention_policy.max_retention_days of its boot disk's snapshot schedule, or ${BACKUP_DR("compute.googleapis.com/Instance")} that keeps its backups`,
+      moreFrequent: "snapshot its boot disk more often (an hourly_schedule in its snapshot schedule), or back it up more often with a Backup and DR backup plan",
+      customerManagedKey: "set boot_disk.kms_key_self_link to a Cloud KMS key you manage, or back it up into a Backup and DR vault with encryption_config.kms_key_name"
+    }),
+    docs: PROVIDER_DOCS3 + "compute_instance",
+    kind: constKind3("volume"),
+    isComponent: (r) => lookup(r.body, "boot_disk.source").kind === "absent",
+    backupResourceType: () => "compute.googleapis.com/Instance",
+    backupEncryption: IN_VAULT,
+    nativeBackup: () => noNativeBackup3,
+    encryption: keyAt2("boot_disk.kms_key_self_link"),
+    // deletion_protection defaults to false.
+    deletionProtection: (r) => boolFact(r.body, "deletion_protection", false),
+    deletionProtectionAnchor: "deletion_protection",
+    backupsSurviveDeletion: () => false,
+    copies: backupDrVaultCopies,
+    tagsAttribute: "labels",
+    anchors: ["boot_disk.initialize_params.resource_policies", "boot_disk.kms_key_self_link", "deletion_protection", "labels"]
   },
   google_filestore_instance: {
     provider: "google",
-    remedies: remedies("back it up with google_filestore_backup or a Backup and DR backup plan", "store its backups in another region"),
+    remedies: remedies({
+      enableBackup: `${BACKUP_DR("file.googleapis.com/Instance")}; a google_filestore_backup is a single backup taken when it is created, and nothing repeats it`,
+      crossRegionCopy: "back it up into a Backup and DR vault in another region",
+      longerRetention: BACKUP_DR("file.googleapis.com/Instance") + " that keeps its backups",
+      moreFrequent: "back it up more often with its Backup and DR backup plan",
+      customerManagedKey: "set kms_key_name to a Cloud KMS key you manage, or back it up into a Backup and DR vault with encryption_config.kms_key_name"
+    }),
     docs: PROVIDER_DOCS3 + "filestore_instance",
     kind: constKind3("file-system"),
-    // No scheduled backups of its own: google_filestore_backup / snapshots are separate resources.
-    // https://cloud.google.com/filestore/docs/backups
+    backupResourceType: () => "file.googleapis.com/Instance",
+    backupEncryption: IN_VAULT,
+    // No scheduled backups of its own: google_filestore_backup (a one-off backup, see links below)
+    // and Backup and DR plans are separate resources. https://cloud.google.com/filestore/docs/backups
     nativeBackup: () => noNativeBackup3,
-    encryption: (r) => {
-      const key = rawValue(r.body, "kms_key_name");
-      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "kms_key_name" };
-    },
+    encryption: keyAt2("kms_key_name"),
     deletionProtection: (r) => boolFact(r.body, "deletion_protection_enabled", false),
+    deletionProtectionAnchor: "deletion_protection_enabled",
     backupsSurviveDeletion: () => false,
+    copies: backupDrVaultCopies,
+    tagsAttribute: "labels",
     anchors: ["kms_key_name", "deletion_protection_enabled", "labels"]
   },
   google_redis_instance: {
     provider: "google",
-    remedies: remedies('enable RDB persistence (persistence_config.persistence_mode = "RDB")', "export its snapshots to a bucket in another region"),
+    remedies: remedies({
+      enableBackup: 'enable RDB persistence (persistence_config.persistence_mode = "RDB")',
+      crossRegionCopy: "export its snapshots to a bucket in another region",
+      longerRetention: "export its RDB snapshots to Cloud Storage and keep them there (Memorystore keeps only the latest snapshot)",
+      moreFrequent: 'take RDB snapshots more often (persistence_config.rdb_snapshot_period = "ONE_HOUR")',
+      customerManagedKey: "set customer_managed_key to a Cloud KMS key you manage"
+    }),
     docs: PROVIDER_DOCS3 + "redis_instance",
     kind: constKind3("cache"),
     nativeBackup: redisPersistence,
     // Always encrypted at rest; customer_managed_key selects a CMEK. https://cloud.google.com/memorystore/docs/redis/cmek
-    encryption: (r) => {
-      const key = rawValue(r.body, "customer_managed_key");
-      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "customer_managed_key" };
-    },
+    encryption: keyAt2("customer_managed_key"),
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
+    tagsAttribute: "labels",
     anchors: ["persistence_config.persistence_mode", "persistence_config.rdb_snapshot_period", "persistence_config", "customer_managed_key", "labels"]
   },
   google_bigtable_instance: {
     provider: "google",
-    remedies: remedies("give its tables an automated_backup_policy", "replicate it to a cluster in another region, or copy its backups there"),
+    remedies: remedies({
+      enableBackup: "give its tables an automated_backup_policy (google_bigtable_table)",
+      crossRegionCopy: "add a cluster in another region (its tables' automated backups are taken on every cluster)",
+      longerRetention: "raise automated_backup_policy.retention_period of its tables (at most 90 days)",
+      customerManagedKey: "set cluster.kms_key_name to a Cloud KMS key you manage"
+    }),
     docs: PROVIDER_DOCS3 + "bigtable_instance",
     kind: constKind3("database"),
-    // Backups are per table (google_bigtable_table automated_backup_policy), not read yet.
+    // Backups are per table (google_bigtable_table, its own component); the instance's coverage stays unknown.
     // https://cloud.google.com/bigtable/docs/backups
-    nativeBackup: () => ({ ...noNativeBackup3, enabled: unknownFact("Bigtable backups are configured per table (automated_backup_policy), which is not read yet") }),
-    encryption: () => ({ atRest: true }),
+    nativeBackup: () => ({ ...noNativeBackup3, enabled: unknownFact("Bigtable backups are configured per table (automated_backup_policy of each google_bigtable_table), which are judged on their own") }),
+    encryption: keyAt2("cluster.kms_key_name"),
     // deletion_protection defaults to true (provider docs).
     deletionProtection: (r) => boolFact(r.body, "deletion_protection", true),
+    deletionProtectionAnchor: "deletion_protection",
     backupsSurviveDeletion: () => false,
-    anchors: ["deletion_protection", "labels"]
+    tagsAttribute: "labels",
+    anchors: ["deletion_protection", "cluster.kms_key_name", "labels"]
+  },
+  google_bigtable_table: {
+    provider: "google",
+    remedies: remedies({
+      enableBackup: 'add automated_backup_policy { retention_period = "720h", frequency = "24h" }',
+      crossRegionCopy: "add a cluster in another region to its instance (automated backups are taken on every cluster of the instance)",
+      longerRetention: 'write automated_backup_policy.retention_period as a duration in hours ("840h" is 35 days; Bigtable keeps automated backups at most 90 days, so export the table to Cloud Storage to keep it longer)',
+      moreFrequent: "export changes more often (automated backups run once a day; Bigtable has no point-in-time recovery)",
+      customerManagedKey: "set cluster.kms_key_name on its instance's clusters to a Cloud KMS key you manage"
+    }),
+    docs: PROVIDER_DOCS3 + "bigtable_table",
+    kind: constKind3("database"),
+    region: bigtableTableRegion,
+    nativeBackup: bigtableTableBackups,
+    encryption: (r, ctx) => {
+      const key = bigtableTableKey(r, ctx);
+      return key === void 0 ? { atRest: true } : { atRest: true, key };
+    },
+    // deletion_protection: PROTECTED or UNPROTECTED (default).
+    deletionProtection: (r) => {
+      const v = strFact(r.body, "deletion_protection", "UNPROTECTED");
+      return isUnknownFact(v) ? v : v === "PROTECTED";
+    },
+    deletionProtectionAnchor: "deletion_protection",
+    copies: bigtableTableCopies,
+    tagsAttribute: "labels",
+    anchors: ["automated_backup_policy", "automated_backup_policy.retention_period", "deletion_protection", "labels"]
   },
   google_spanner_database: {
     provider: "google",
-    remedies: remedies("add a google_spanner_backup_schedule", "use a multi-region instance configuration, or copy its backups to another region"),
+    remedies: remedies({
+      enableBackup: "add a google_spanner_backup_schedule",
+      crossRegionCopy: "use a multi-region instance configuration, or copy its backups to another region",
+      longerRetention: "add a google_spanner_backup_schedule whose retention_duration keeps its backups (at most 366 days)",
+      moreFrequent: "back it up more often (spec.cron_spec.text of its google_spanner_backup_schedule), or raise version_retention_period",
+      customerManagedKey: "set encryption_config.kms_key_name to a Cloud KMS key you manage"
+    }),
     docs: PROVIDER_DOCS3 + "spanner_database",
     kind: constKind3("database"),
+    backupResourceType: () => "spanner.googleapis.com/Database",
+    region: spannerDatabaseRegion,
+    copies: spannerDatabaseCopies,
     nativeBackup: spannerVersionRetention,
-    encryption: (r) => {
-      const key = rawValue(r.body, "encryption_config.kms_key_name");
-      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "encryption_config.kms_key_name" };
-    },
+    encryption: keyAt2("encryption_config.kms_key_name"),
     // deletion_protection (Terraform-side) defaults to true; enable_drop_protection (API-side) to false.
     deletionProtection: (r) => {
       const tf = boolFact(r.body, "deletion_protection", true);
       const api = boolFact(r.body, "enable_drop_protection", false);
       return tf === true || api === true ? true : isUnknownFact(tf) ? tf : api;
     },
+    deletionProtectionAnchor: "deletion_protection",
+    // Its version retention (PITR) goes with it; backup schedule backups are a stream of their own.
     backupsSurviveDeletion: () => false,
+    tagsAttribute: "labels",
     anchors: ["version_retention_period", "deletion_protection", "enable_drop_protection", "encryption_config.kms_key_name"]
   },
   google_firestore_database: {
     provider: "google",
-    remedies: remedies('set point_in_time_recovery_enablement = "POINT_IN_TIME_RECOVERY_ENABLED" or add a google_firestore_backup_schedule', "use a multi-region location (nam5, eur3)"),
+    remedies: remedies({
+      enableBackup: 'set point_in_time_recovery_enablement = "POINT_IN_TIME_RECOVERY_ENABLED" or add a google_firestore_backup_schedule',
+      crossRegionCopy: "use a multi-region location (nam5, eur3)",
+      longerRetention: "add a weekly google_firestore_backup_schedule (weekly backups are kept up to 14 weeks)",
+      moreFrequent: 'set point_in_time_recovery_enablement = "POINT_IN_TIME_RECOVERY_ENABLED", or add a daily google_firestore_backup_schedule',
+      customerManagedKey: "set cmek_config.kms_key_name to a Cloud KMS key you manage"
+    }),
     docs: PROVIDER_DOCS3 + "firestore_database",
     kind: constKind3("database"),
+    backupResourceType: () => "firestore.googleapis.com/Database",
+    copies: firestoreCopies,
     nativeBackup: firestorePitr,
-    encryption: (r) => {
-      const key = rawValue(r.body, "cmek_config.kms_key_name");
-      return key === void 0 ? { atRest: true } : { atRest: true, key, keyAnchor: "cmek_config.kms_key_name" };
-    },
+    encryption: keyAt2("cmek_config.kms_key_name"),
     // delete_protection_state default DELETE_PROTECTION_STATE_UNSPECIFIED (off).
     deletionProtection: (r) => {
       const v = strFact(r.body, "delete_protection_state", "DELETE_PROTECTION_STATE_UNSPECIFIED");
       return isUnknownFact(v) ? v : v === "DELETE_PROTECTION_ENABLED";
     },
+    deletionProtectionAnchor: "delete_protection_state",
     backupsSurviveDeletion: () => false,
+    tagsAttribute: "labels",
     anchors: ["point_in_time_recovery_enablement", "delete_protection_state", "cmek_config.kms_key_name"]
   },
   google_kms_crypto_key: {
     provider: "google",
     docs: PROVIDER_DOCS3 + "kms_crypto_key",
     kind: constKind3("key"),
+    // A key is where its key ring is.
+    region: keyRingLocation,
     nativeBackup: () => noNativeBackup3,
+    keyFacts: kmsKeyFacts2,
     deletionProtection: () => false,
     backupsSurviveDeletion: () => false,
-    // destroy_scheduled_duration default 30 days ("2592000s"): versions stay restorable until then.
-    attributes: (r) => {
-      const v = strFact(r.body, "destroy_scheduled_duration", "2592000s");
-      return { keyDeletionWindowDays: isUnknownFact(v) ? v : durationDays(v ?? "") ?? null };
-    },
+    tagsAttribute: "labels",
     anchors: ["destroy_scheduled_duration", "rotation_period", "labels"]
   },
   google_secret_manager_secret: {
@@ -45185,14 +46795,32 @@ var components3 = {
     // Secret Manager always encrypts at rest. https://cloud.google.com/secret-manager/docs/encryption
     encryption: () => ({ atRest: true }),
     deletionProtection: (r) => boolFact(r.body, "deletion_protection", false),
+    deletionProtectionAnchor: "deletion_protection",
     backupsSurviveDeletion: () => false,
+    copies: secretReplicas,
+    deletionRecovery: secretDeletionRecovery,
+    tagsAttribute: "labels",
     anchors: ["replication", "deletion_protection", "labels"]
+  }
+};
+var links2 = {
+  google_filestore_backup: {
+    targetAttribute: "source_instance",
+    targetTypes: ["google_filestore_instance"],
+    apply(target, link) {
+      if (!target.remedies) return;
+      const where6 = `${link.header.file}:${link.header.range.start.line}`;
+      target.remedies = {
+        ...target.remedies,
+        enableBackup: `${BACKUP_DR("file.googleapis.com/Instance")}: ${link.address} (${where6}) is a single backup taken when it was created, and nothing repeats it`
+      };
+    }
   }
 };
 var googleCatalog = {
   components: components3,
-  links: {},
-  mechanisms: {},
+  links: links2,
+  mechanisms: googleMechanisms,
   vaultLinks: {},
   isKnownBackupModule: () => false
 };
@@ -45374,9 +47002,10 @@ function computeCoverage(components4, mechanisms, roots, externalBackups = []) {
     if (list2[list2.length - 1] !== s) list2.push(s);
   };
   for (const s of selections) {
+    const provider = s.provider ?? "aws";
     const broad = s.unknown !== void 0 || s.resources.length === 0 && s.anyTags.length === 0 && s.allConditions.length > 0 || s.resources.some((r) => r.by === "unknown" || r.by === "arn" && (r.pattern === "*" || !patternNamesType(r.pattern))) || s.anyTags.some((t) => isUnknownFact(t.key));
     if (broad) {
-      for (const c of selectable) addCandidate(c, s);
+      for (const c of selectable) if (c.provider === provider) addCandidate(c, s);
       continue;
     }
     for (const r of s.resources) {
@@ -45385,12 +47014,12 @@ function computeCoverage(components4, mechanisms, roots, externalBackups = []) {
         if (c) addCandidate(c, s);
       } else if (r.by === "arn") {
         const svc = r.pattern.split(":")[2] ?? "";
-        for (const c of byService.get(svc) ?? []) addCandidate(c, s);
+        for (const c of byService.get(svc) ?? []) if (c.provider === provider) addCandidate(c, s);
       }
     }
     for (const t of s.anyTags) {
-      for (const c of byTagKey.get(t.key) ?? []) addCandidate(c, s);
-      for (const c of unknownTags) addCandidate(c, s);
+      for (const c of byTagKey.get(t.key) ?? []) if (c.provider === provider) addCandidate(c, s);
+      for (const c of unknownTags) if (c.provider === provider) addCandidate(c, s);
     }
   }
   const optInOf = (c) => {
@@ -45423,10 +47052,10 @@ function computeCoverage(components4, mechanisms, roots, externalBackups = []) {
     const excluded = resourcesMatch(s.notResources, c, byId).status;
     base = and3(base, not3(excluded));
     if (base === false && s.unknown) base = s.unknown;
-    if (base === false) return { status: false, streams: [], related: related2 };
-    let status = and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
+    if (base === false || c.provider !== (s.provider ?? "aws")) return { status: false, streams: [], related: related2 };
+    let status = s.association ? base : and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
     if (status === false) return { status: false, streams: [], related: related2 };
-    if (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType)) {
+    if (c.provider === "aws" && (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType))) {
       const opt = optInOf(c);
       if (opt.value === false && opt.location) related2.push({ location: opt.location, message: `${c.backupResourceType} is opted out of AWS Backup in this region; ${where(s.location)} selects ${c.address} by tag or "*"` });
       status = and3(status, opt.value);
@@ -45509,7 +47138,7 @@ function resourcesMatch(selectors, c, byId) {
     let r;
     let typed = false;
     if (s.by === "ref") {
-      r = findRef(s, byId) === c;
+      r = findRef(s, byId) === c ? s.uncertain !== void 0 ? unknownFact(s.uncertain) : true : false;
       typed = true;
     } else if (s.by === "arn") {
       r = c.arnParts ? matchArnPattern(s.pattern, c.arnParts) : s.pattern === "*";
@@ -45521,26 +47150,29 @@ function resourcesMatch(selectors, c, byId) {
   return { status: or3(...results), typed: typedTrue };
 }
 function planStreams(s, c, plans) {
-  const plan = typeof s.planId === "string" ? plans.get(s.planId) : void 0;
-  if (!plan) {
+  const plan2 = typeof s.planId === "string" ? plans.get(s.planId) : void 0;
+  if (!plan2) {
     const why = isUnknownFact(s.planId) ? s.planId : unknownFact(`plan ${s.planId} is not in the scan`);
     return [{ via: "plan-rule", mechanismId: s.id, retentionDays: why, intervalHours: why, region: s.region, account: s.account, location: s.location }];
   }
-  if (plan.unknownRules) {
-    return [{ via: "plan-rule", mechanismId: plan.id, retentionDays: plan.unknownRules, intervalHours: plan.unknownRules, region: plan.region, account: plan.account, location: plan.location }];
+  if (plan2.unknownRules) {
+    return [{ via: "plan-rule", mechanismId: plan2.id, retentionDays: plan2.unknownRules, intervalHours: plan2.unknownRules, region: plan2.region, account: plan2.account, location: plan2.location, ...plan2.label ? { label: plan2.label } : {} }];
   }
   const out2 = [];
-  for (const rule of plan.rules) {
-    const ruleStream = { via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location, coldAfterDays: rule.coldStorageAfterDays, vaultId: rule.vaultId };
+  const label = plan2.label ? { label: plan2.label } : {};
+  for (const rule of plan2.rules) {
+    const ruleStream = { via: "plan-rule", mechanismId: plan2.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan2.region, account: plan2.account, location: rule.location, coldAfterDays: rule.coldStorageAfterDays, ...label };
+    if (rule.vaultId !== void 0) ruleStream.vaultId = rule.vaultId;
     if (rule.retentionLocation) ruleStream.retentionLocation = rule.retentionLocation;
     if (rule.scheduleLocation) ruleStream.intervalLocation = rule.scheduleLocation;
     out2.push(ruleStream);
     if (rule.continuous === true && CONTINUOUS_TYPES.has(c.backupResourceType ?? "")) {
       const ret = rule.retentionDays;
-      out2.push({ via: "pitr", mechanismId: plan.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan.region, account: plan.account, location: rule.location, vaultId: rule.vaultId });
+      out2.push({ via: "pitr", mechanismId: plan2.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan2.region, account: plan2.account, location: rule.location, ...rule.vaultId !== void 0 ? { vaultId: rule.vaultId } : {} });
     }
     for (const copy of rule.copyActions) {
-      const copyStream = { via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location };
+      const copyStream = { via: "copy", mechanismId: plan2.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location, ...label };
+      if (copy.via !== void 0) copyStream.copyVia = copy.via;
       if (copy.coldStorageAfterDays !== void 0) copyStream.coldAfterDays = copy.coldStorageAfterDays;
       if (copy.destinationVaultId !== void 0) copyStream.vaultId = copy.destinationVaultId;
       if (copy.retentionLocation) copyStream.retentionLocation = copy.retentionLocation;
@@ -45561,8 +47193,8 @@ function nativeContribution(c, mechanisms) {
   if (nb.enabled !== true) return { status: nb.enabled, streams: [stream], related: [] };
   const streams = [stream];
   if (nb.longTerm) {
-    const at = (nb.longTerm.anchor ? c.anchors[nb.longTerm.anchor] : void 0) ?? location;
-    streams.push({ via: "native", retentionDays: nb.longTerm.retentionDays, intervalHours: nb.longTerm.frequencyHours, region: c.region, account: c.account, location: at });
+    const at2 = (nb.longTerm.anchor ? c.anchors[nb.longTerm.anchor] : void 0) ?? location;
+    streams.push({ via: "native", retentionDays: nb.longTerm.retentionDays, intervalHours: nb.longTerm.frequencyHours, region: c.region, account: c.account, location: at2 });
   }
   for (const m of mechanisms) {
     if (m.node === "replication" && m.keepsRecoveryPoints && m.sourceId === c.id) {
@@ -45594,7 +47226,7 @@ function nearMisses(c, selections) {
   const lowerKeys = /* @__PURE__ */ new Map();
   for (const k of Object.keys(c.tags)) lowerKeys.set(k.toLowerCase(), k);
   for (const s of selections) {
-    if (samePlace(s.region, s.account, c.region, c.account) === false) continue;
+    if ((s.provider ?? "aws") !== c.provider || samePlace(s.region, s.account, c.region, c.account) === false) continue;
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
       const own = lowerKeys.get(t.key.toLowerCase());
@@ -45645,7 +47277,7 @@ function recordSelectionReach(selections, components4, candidates, contribution,
   }
   for (const s of selections) {
     if (s.origin !== void 0) continue;
-    const here = selectable.filter((c) => samePlace(s.region, s.account, c.region, c.account) !== false);
+    const here = selectable.filter((c) => c.provider === (s.provider ?? "aws") && samePlace(s.region, s.account, c.region, c.account) !== false);
     const nearMissed = [];
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
@@ -45710,8 +47342,8 @@ function organizationsBackupPolicy(r, attachments) {
   const type = strFact(r.body, "type", "SERVICE_CONTROL_POLICY");
   if (type !== "BACKUP_POLICY") return [];
   const content = lookup(r.body, "content");
-  const at = content.kind === "value" || content.kind === "unknown" ? content.at : void 0;
-  const location = toLocation(at ?? r.header);
+  const at2 = content.kind === "value" || content.kind === "unknown" ? content.at : void 0;
+  const location = toLocation(at2 ?? r.header);
   const scope = policyAccountScope(attachments);
   if (attachments.length === 0) return [];
   const parsed = parseContent(content.kind === "value" ? content.value : void 0, content.kind === "unknown" ? content.fact : void 0);
@@ -45719,14 +47351,14 @@ function organizationsBackupPolicy(r, attachments) {
   const plans = assigned(parsed["plans"]) ?? parsed["plans"];
   if (!isJsonObject(plans)) return [];
   const out2 = [];
-  for (const [planName, plan] of Object.entries(plans)) {
-    if (!isJsonObject(plan)) continue;
-    const regions = assignedStrings(plan["regions"]);
+  for (const [planName, plan2] of Object.entries(plans)) {
+    if (!isJsonObject(plan2)) continue;
+    const regions = assignedStrings(plan2["regions"]);
     if (!regions) {
       out2.push(unknownSelection(r, location, scope, unknownFact(`plan ${planName} of ${r.address} lists no readable regions`)));
       continue;
     }
-    for (const region of regions) out2.push(...planInRegion(r, location, scope, planName, plan, region));
+    for (const region of regions) out2.push(...planInRegion(r, location, scope, planName, plan2, region));
   }
   return out2;
 }
@@ -45764,12 +47396,12 @@ function unknownSelection(r, location, scope, why) {
     origin: "organizations-policy"
   };
 }
-function planInRegion(r, location, scope, planName, plan, region) {
+function planInRegion(r, location, scope, planName, plan2, region) {
   const base = { root: r.root, address: r.address, type: r.type, location, anchors: {} };
   const planId = `${r.root}::${r.address}#${planName}@${region}`;
-  const node = { ...base, id: planId, node: "backup-plan", region, account: null, rules: rulesOf(plan, location, region) };
+  const node = { ...base, id: planId, node: "backup-plan", region, account: null, rules: rulesOf(plan2, location, region) };
   const selections = [];
-  const sel = isJsonObject(plan["selections"]) ? plan["selections"] : {};
+  const sel = isJsonObject(plan2["selections"]) ? plan2["selections"] : {};
   const tagSelections = isJsonObject(sel["tags"]) ? sel["tags"] : {};
   for (const [selName, s] of Object.entries(tagSelections)) {
     if (!isJsonObject(s)) continue;
@@ -45797,8 +47429,8 @@ function planInRegion(r, location, scope, planName, plan, region) {
 function selectionNode(id, base, planId, region, scope, criteria) {
   return { ...base, id, node: "backup-selection", planId, region, account: null, resources: criteria.resources, notResources: [], anyTags: criteria.anyTags, allConditions: [], accountScope: scope, origin: "organizations-policy" };
 }
-function rulesOf(plan, location, region) {
-  const rules = isJsonObject(plan["rules"]) ? plan["rules"] : {};
+function rulesOf(plan2, location, region) {
+  const rules = isJsonObject(plan2["rules"]) ? plan2["rules"] : {};
   const out2 = [];
   for (const [name2, rule] of Object.entries(rules)) {
     if (!isJsonObject(rule)) continue;
@@ -45846,12 +47478,14 @@ function scanWideFinder(roots) {
     return m?.get(address) ?? m?.get(`${address}[*]`) ?? m?.get(`${address}[0]`);
   };
 }
+var STATE_BACKEND_TYPES = { s3: "aws_s3_bucket", gcs: "google_storage_bucket", azurerm: "azurerm_storage_account" };
 function markStateBackends(roots, components4) {
   for (const root of roots) {
     const b = root.backend;
-    if (b?.type !== "s3" || b.bucket === void 0) continue;
+    const type = b ? STATE_BACKEND_TYPES[b.type] : void 0;
+    if (!b || type === void 0 || b.bucket === void 0) continue;
     for (const c of components4) {
-      if (c.type !== "aws_s3_bucket" || c.arnParts?.name !== b.bucket) continue;
+      if (c.type !== type || !(c.names ?? (typeof c.arnParts?.name === "string" ? [c.arnParts.name] : [])).includes(b.bucket)) continue;
       c.kind = "state-backend";
       (c.stateBackendOf ??= []).push(root.root);
     }
@@ -45960,17 +47594,18 @@ function accountFact(v) {
   return null;
 }
 function placeOf(r, resolve) {
-  if (r.type.startsWith("azurerm_")) return { region: azurermLocation(r, resolve ?? (() => void 0)), account: null };
-  return { region: regionFact(resourceRegion(r)), account: accountFact(r.provider.account) };
+  if (r.type.startsWith("azurerm_")) return { region: azurermLocation(r, resolve ?? (() => void 0)), account: accountFact(r.provider.account) };
+  const project = isGoogleProvider(r.provider.name) ? r.body.attributes.get("project")?.value : void 0;
+  return { region: regionFact(resourceRegion(r)), account: accountFact(project !== void 0 && project !== null ? project : r.provider.account) };
 }
 function resourceRegion(r) {
   if (isGoogleProvider(r.provider.name)) return googleResourceRegion(r) ?? r.provider.region;
   const own = r.provider.name === "aws" ? r.body.attributes.get("region") : void 0;
   return own && own.value !== null ? own.value : r.provider.region;
 }
-function mergedTags(r) {
+function mergedTags(r, attribute = "tags") {
   const defaults = stringMapFact(r.provider.defaultTags ?? void 0);
-  const own = stringMapFact(rawValue(r.body, "tags"));
+  const own = stringMapFact(rawValue(r.body, attribute));
   if (isUnknownFact(defaults)) return defaults;
   if (isUnknownFact(own)) return own;
   return { ...defaults, ...own };
@@ -45986,7 +47621,7 @@ function buildComponent(r, ctx) {
   const entry = componentEntry(r.type);
   if (!entry || entry.isComponent && !entry.isComponent(r)) return void 0;
   const place = ctx.placeOf(r);
-  const enc = entry.encryption?.(r) ?? { atRest: unknownFact(`encryption of ${r.type} is not catalogued`) };
+  const enc = entry.encryption?.(r, ctx) ?? { atRest: unknownFact(`encryption of ${r.type} is not catalogued`) };
   const c = {
     id: `${r.root}::${r.address}`,
     root: r.root,
@@ -45998,14 +47633,14 @@ function buildComponent(r, ctx) {
     provider: entry.provider,
     kind: entry.kind(r),
     backupCapable: entry.backupCapable ? entry.backupCapable(r) : true,
-    region: place.region,
+    region: entry.region?.(r, ctx) ?? place.region,
     account: place.account,
-    tags: mergedTags(r),
+    tags: mergedTags(r, entry.tagsAttribute ?? "tags"),
     arn: unknownFact("not built yet"),
     nativeBackup: entry.nativeBackup(r),
     encryption: { atRest: enc.atRest, ...enc.key !== void 0 ? { keyId: keyIdOf(enc.key, r, ctx) } : {}, ...enc.kms !== void 0 ? { kms: enc.kms } : {} },
     copies: entry.copies?.(r, ctx) ?? [],
-    deletionProtection: entry.deletionProtection?.(r) ?? unknownFact(`deletion protection of ${r.type} is not catalogued`),
+    deletionProtection: entry.deletionProtection?.(r, ctx) ?? unknownFact(`deletion protection of ${r.type} is not catalogued`),
     backupsSurviveDeletion: entry.backupsSurviveDeletion?.(r) ?? unknownFact(`${r.type}: not catalogued`),
     coveredWith: [],
     preventDestroy: r.preventDestroy
@@ -46022,6 +47657,13 @@ function buildComponent(r, ctx) {
   if (entry.keyFacts) c.keyFacts = entry.keyFacts(r, ctx);
   if (entry.deletionRecovery) c.deletionRecovery = entry.deletionRecovery(r, ctx);
   if (entry.remedies) c.remedies = entry.remedies(r);
+  if (entry.literalNames) c.names = entry.literalNames(r);
+  if (entry.backupEncryption) c.backupEncryption = entry.backupEncryption;
+  if (entry.deletionProtectionAnchor) c.deletionProtectionAnchor = entry.deletionProtectionAnchor;
+  const objectLock = entry.objectLock?.(r);
+  if (objectLock) c.objectLock = objectLock;
+  const tagsAt = entry.tagsAttribute ?? "tags";
+  if (c.anchors[tagsAt]) c.tagsAnchor = tagsAt;
   if (enc.anchor && c.anchors[enc.anchor]) c.encryption.anchor = enc.anchor;
   if (enc.keyAnchor && c.anchors[enc.keyAnchor]) c.encryption.keyAnchor = enc.keyAnchor;
   return c;
@@ -46031,6 +47673,8 @@ function buildNodes(roots) {
   const componentsById2 = /* @__PURE__ */ new Map();
   const unknowns = [];
   const placeIn = (r) => placeOf(r, (root, address) => index2.resolve(root, address));
+  const byType = /* @__PURE__ */ new Map();
+  for (const r of roots.flatMap((root) => root.resources)) (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)).push(r);
   const ctxFor = (r) => {
     const place = placeIn(r);
     return {
@@ -46041,7 +47685,8 @@ function buildNodes(roots) {
         return t ? `${t.root}::${t.address}` : void 0;
       },
       resource: (root, address) => index2.resolve(root, address),
-      placeOf: placeIn
+      placeOf: placeIn,
+      resourcesOfType: (type) => byType.get(type) ?? []
     };
   };
   const all = roots.flatMap((root) => root.resources.filter((r) => r.mode === "managed"));
@@ -50800,8 +52445,8 @@ function syntaxProblems(root, text, lines) {
   const faults = [];
   collectInnermost(root, faults);
   return faults.slice(0, MAX_SYNTAX_PROBLEMS).map((node) => {
-    const at = pointOf(node);
-    const problem = { message: describe(node, text, at.endIndex), range: lines.range(at.startIndex, at.endIndex) };
+    const at2 = pointOf(node);
+    const problem = { message: describe(node, text, at2.endIndex), range: lines.range(at2.startIndex, at2.endIndex) };
     return isMissingCloser(node) ? { ...problem, echo: true } : problem;
   });
 }
@@ -50848,7 +52493,7 @@ function collectInnermost(node, out2) {
   }
   for (const child of faultyChildren) collectInnermost(child, out2);
 }
-function describe(node, text, at) {
+function describe(node, text, at2) {
   if (node.isMissing && node.type === "heredoc_identifier") {
     return "unterminated heredoc: its closing marker must stand on its own line, followed by a newline";
   }
@@ -50856,7 +52501,7 @@ function describe(node, text, at) {
     const wanted = TOKEN_TEXT[node.type] ?? node.type;
     const opener = openerOf(node);
     if (opener) return `missing "${wanted}" to close this "${text.slice(opener.startIndex, opener.endIndex)}"`;
-    const next = text.slice(at).match(/^[ \t]*(\S)/u)?.[1];
+    const next = text.slice(at2).match(/^[ \t]*(\S)/u)?.[1];
     return next === void 0 ? `missing "${wanted}"` : `unexpected ${JSON.stringify(next)}: expected ${wanted === "<<" ? "an expression" : `"${wanted}"`}`;
   }
   const leaf = firstLeaf(node);
@@ -53238,7 +54883,7 @@ function nodeAt(src, path7, key = false) {
   }
   return found;
 }
-function locationOf(src, path7, key = false) {
+function locationOf2(src, path7, key = false) {
   const node = nodeAt(src, path7, key);
   const [start2, end] = node?.range ?? [0, 0];
   const a = src.lines.linePos(start2);
@@ -53246,8 +54891,8 @@ function locationOf(src, path7, key = false) {
   return { file: src.file, startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col };
 }
 function problemAt(src, path7, message, key = false) {
-  const at = locationOf(src, path7, key);
-  return new UsageError(`${src.file}:${at.startLine}:${at.startColumn}: ${message}`);
+  const at2 = locationOf2(src, path7, key);
+  return new UsageError(`${src.file}:${at2.startLine}:${at2.startColumn}: ${message}`);
 }
 function pathOfPointer(pointer) {
   if (pointer === "") return [];
@@ -53458,7 +55103,7 @@ function parseConfig(text, file, knownRuleIds) {
     classify: (raw.classify ?? []).map((c, i2) => ({
       match: matchOf(c.match),
       class: c.class,
-      location: locationOf(src, ["classify", i2, "class"])
+      location: locationOf2(src, ["classify", i2, "class"])
     })),
     externalBackups: (raw.external_backups ?? []).map((e, i2) => externalBackupOf(src, e, i2)),
     clusters: (raw.clusters ?? []).map((c, i2) => clusterOf(src, c, i2)),
@@ -53470,7 +55115,7 @@ function parseConfig(text, file, knownRuleIds) {
 }
 function defaultsOf(src, d) {
   if (!d) return {};
-  const out2 = { location: locationOf(src, ["defaults"]) };
+  const out2 = { location: locationOf2(src, ["defaults"]) };
   if (typeof d.min_retention_days === "number") out2.minRetentionDays = d.min_retention_days;
   if (typeof d.max_backup_interval_hours === "number") out2.maxBackupIntervalHours = d.max_backup_interval_hours;
   return out2;
@@ -53489,7 +55134,7 @@ function externalBackupOf(src, e, i2) {
     match: { ...m.tags ? { tags: m.tags } : {}, ...m.address ? { address: m.address } : {} },
     copyRegions: e.copy_regions ?? [],
     copyAccounts: e.copy_accounts ?? [],
-    location: locationOf(src, ["external_backups", i2])
+    location: locationOf2(src, ["external_backups", i2])
   };
   if (m.type !== void 0) throw problemAt(src, ["external_backups", i2, "match", "type"], `external_backups[${i2}].match selects by tags or address only; remove type (use an address glob such as "aws_dynamodb_table.*")`, true);
   if (typeof e.frequency_hours === "number") out2.frequencyHours = e.frequency_hours;
@@ -53498,15 +55143,15 @@ function externalBackupOf(src, e, i2) {
   return out2;
 }
 function clusterOf(src, c, i2) {
-  const out2 = { name: c.name, paths: c.paths ?? [], location: locationOf(src, ["clusters", i2]) };
+  const out2 = { name: c.name, paths: c.paths ?? [], location: locationOf2(src, ["clusters", i2]) };
   if (typeof c.region === "string") out2.region = c.region;
   if (typeof c.account === "string") out2.account = c.account;
   return out2;
 }
-function checkRuleId(src, id, at, known2, key) {
+function checkRuleId(src, id, at2, known2, key) {
   if (known2.includes(id)) return;
   const near = known2.filter((k) => k.slice(0, 3) === id.slice(0, 3));
-  throw problemAt(src, at, `unknown rule id "${id}"; use one of: ${(near.length ? near : known2).join(", ")}`, key);
+  throw problemAt(src, at2, `unknown rule id "${id}"; use one of: ${(near.length ? near : known2).join(", ")}`, key);
 }
 function levelsOf(src, rules, known2) {
   const out2 = /* @__PURE__ */ new Map();
@@ -53518,7 +55163,7 @@ function levelsOf(src, rules, known2) {
 }
 function ignoreOf(src, g, i2, known2) {
   checkRuleId(src, g.rule, ["ignore", i2, "rule"], known2, false);
-  const out2 = { rule: g.rule, address: g.address, location: locationOf(src, ["ignore", i2]) };
+  const out2 = { rule: g.rule, address: g.address, location: locationOf2(src, ["ignore", i2]) };
   if (typeof g.reason === "string" && g.reason.trim() !== "") out2.reason = g.reason;
   if (typeof g.expires === "string") {
     if (!isCalendarDate(g.expires)) throw problemAt(src, ["ignore", i2, "expires"], `ignore[${i2}].expires is "${g.expires}", not a calendar date; write a date such as 2027-06-30`);
@@ -53638,7 +55283,9 @@ var unparseableInput = {
       "Fix the syntax at the reported location; `terraform validate` reports the same problem."
     ].join("\n"),
     tags: ["configuration", "parse-error"],
-    securitySeverity: "5.0"
+    securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "Every input file, whatever its provider."
   },
   check(ctx) {
     const byFile = /* @__PURE__ */ new Map();
@@ -53699,16 +55346,19 @@ var unrecognisedDataClass = {
       "```"
     ].join("\n"),
     tags: ["configuration", "classification", "security"],
-    securitySeverity: "4.0"
+    securitySeverity: "4.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "Tags (AWS, Azure) and labels (Google), provider default_tags and default_labels included."
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
       for (const p of ctx.policy.classificationProblems?.(c) ?? []) {
-        const anchor = c.anchors.tags ? "tags" : "";
+        const anchor = c.tagsAnchor && c.anchors[c.tagsAnchor] ? c.tagsAnchor : "";
+        const tag = c.provider === "google" ? "label" : "tag";
         const hint = p.suggestion ? `did you mean "${p.suggestion}"? ` : "";
         const written = p.unrecognised === p.value ? `"${p.value}"` : `"${p.value}" (the part "${p.unrecognised}")`;
         ctx.report({
-          message: `${c.address} has tag ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. Known classes: ${p.knownClasses.join(", ")}. Correct the value (${hint}a class or a regime id such as sox or gdpr), or define the class under classes: in .restorable.yml.`,
+          message: `${c.address} has ${tag} ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. Known classes: ${p.knownClasses.join(", ")}. Correct the value (${hint}a class or a regime id such as sox or gdpr), or define the class under classes: in .restorable.yml.`,
           subject: c.address,
           subjectKind: "resource",
           root: c.root,
@@ -53774,7 +55424,8 @@ var statefulComponentWithoutBackup = {
       'Fix: correct the selection (`value = "daily"`), or enable `point_in_time_recovery { enabled = true }` on the table.'
     ].join("\n"),
     tags: ["backup", "coverage", "data-loss"],
-    securitySeverity: "8.0"
+    securitySeverity: "8.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -53828,7 +55479,9 @@ var selectionTargetsNothing = {
       'Fix: `value = "daily"`. Tag keys and values are compared case-sensitively by AWS Backup.'
     ].join("\n"),
     tags: ["backup", "coverage", "security"],
-    securitySeverity: "6.0"
+    securitySeverity: "6.0",
+    providers: ["aws"],
+    providerNote: "AWS Backup selections by tag or reference. Google and Azure protect resources through explicit associations (a Backup and DR plan association, an Azure protected item or backup instance), which name one resource each, so there is no selection that could miss."
   },
   check(ctx) {
     const byId = new Map(ctx.graph.components.map((c) => [c.id, c]));
@@ -53890,26 +55543,28 @@ var stateBackendWithoutVersioning = {
       "```"
     ].join("\n"),
     tags: ["backup", "coverage", "terraform-state", "security"],
-    securitySeverity: "8.0"
+    securitySeverity: "8.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "State backends `s3` (S3 bucket), `gcs` (Cloud Storage bucket) and `azurerm` (storage account) defined in the scan."
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
       if (!stateBackendUnversioned(c)) continue;
-      const at = anchorOr(c, "versioning.enabled");
+      const at2 = anchorOr(c, c.nativeBackup.anchor ?? "versioning.enabled");
       const related2 = c.nativeBackup.location ? [{ location: c.nativeBackup.location, message: "versioning is not enabled here" }] : [];
       ctx.report({
-        message: `${c.address} holds the Terraform state of ${(c.stateBackendOf ?? []).join(", ")} and has no versioning, so a corrupted or deleted state file cannot be restored. Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`,
+        message: `${c.address} holds the Terraform state of ${(c.stateBackendOf ?? []).join(", ")} and has no versioning, so a corrupted or deleted state file cannot be restored. ` + (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
-        ...at,
+        ...at2,
         related: related2
       });
     }
   }
 };
 function stateBackendUnversioned(c) {
-  return c.kind === "state-backend" && c.nativeBackup.via === "versioning" && c.nativeBackup.enabled === false;
+  return c.kind === "state-backend" && c.nativeBackup.enabled === false && (c.nativeBackup.via === "versioning" || c.nativeBackup.via === "soft-delete");
 }
 var secretDeletableWithoutRecovery = {
   meta: {
@@ -53938,7 +55593,9 @@ var secretDeletableWithoutRecovery = {
       "```"
     ].join("\n"),
     tags: ["backup", "coverage", "secrets", "security"],
-    securitySeverity: "5.0"
+    securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "Secrets Manager secrets, KMS keys, Azure Key Vaults, and Google Secret Manager secrets without deletion_protection (Secret Manager has no recovery window)."
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -53981,7 +55638,9 @@ var inFlightEventsNotDurable = {
       "```"
     ].join("\n"),
     tags: ["backup", "coverage", "messaging", "security"],
-    securitySeverity: "5.0"
+    securitySeverity: "5.0",
+    providers: ["aws"],
+    providerNote: "SQS queues and Kinesis streams; Google Pub/Sub and Azure Service Bus are not catalogued yet."
   },
   check(ctx) {
     const queues = ctx.graph.components.filter((c) => c.kind === "queue" && c.type === "aws_sqs_queue");
@@ -54084,7 +55743,8 @@ var backupsDeletedWithResource = {
       "```"
     ].join("\n"),
     tags: ["backup", "deletion-protection", "security"],
-    securitySeverity: "6.0"
+    securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -54100,8 +55760,9 @@ var backupsDeletedWithResource = {
       const forceDestroy = c.attributes?.["forceDestroy"];
       if (isUnknownFact(forceDestroy)) reportUnknownFact(ctx, c, `force_destroy of ${c.address}`, forceDestroy, anchorOf(c, ["force_destroy"]).location);
       if (c.finalSnapshot !== void 0 && c.nativeBackup.enabled === true && c.backupsSurviveDeletion === false && c.finalSnapshot === false) {
+        const fix = c.remedies?.keepBackupsOnDelete;
         ctx.report({
-          message: `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot (skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
+          message: fix ? `Deleting ${c.address} also deletes its automated backups and takes no final backup, so a mistaken destroy or replacement loses the data and every backup of it. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}.` : `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot (skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
           subject: c.address,
           subjectKind: "resource",
           root: c.root,
@@ -54111,7 +55772,7 @@ var backupsDeletedWithResource = {
       }
       if (c.attributes?.["forceDestroy"] === true) {
         ctx.report({
-          message: `${c.address} sets force_destroy = true: deleting it deletes every object and every previous version in it, and no backup outside it keeps them. Remove force_destroy, or back it up with AWS Backup.`,
+          message: `${c.address} sets force_destroy = true: deleting it deletes every object and every previous version in it, and no backup outside it keeps them. Remove force_destroy, or back it up ${c.provider === "aws" ? "with AWS Backup" : "to a backup outside it"}.`,
           subject: c.address,
           subjectKind: "resource",
           root: c.root,
@@ -54160,20 +55821,21 @@ var criticalDatabaseWithoutDeletionProtection = {
       "```"
     ].join("\n"),
     tags: ["deletion-protection", "security"],
-    securitySeverity: "6.5"
+    securitySeverity: "6.5",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
       if (c.kind !== "database" || c.deletionProtection === true) continue;
       const req = ctx.policy.requirementsFor(c);
       if (!req.critical) continue;
-      const attr2 = c.type === "aws_dynamodb_table" ? "deletion_protection_enabled" : "deletion_protection";
+      const attr2 = c.deletionProtectionAnchor ?? (c.type === "aws_dynamodb_table" ? "deletion_protection_enabled" : "deletion_protection");
       if (isUnknownFact(c.deletionProtection)) {
         reportUnknownFact(ctx, c, `deletion protection of ${c.address}`, c.deletionProtection, anchorOf(c, [attr2]).location);
         continue;
       }
       ctx.report({
-        message: `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. Set ${attr2} = true.`,
+        message: `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. ` + (c.remedies?.deletionProtection ? `${c.remedies.deletionProtection.charAt(0).toUpperCase()}${c.remedies.deletionProtection.slice(1)}.` : `Set ${attr2} = true.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -54262,12 +55924,18 @@ var backupFailuresReachNobody = {
       "```"
     ].join("\n"),
     tags: ["monitoring", "backup", "security"],
-    securitySeverity: "5.0"
+    securitySeverity: "5.0",
+    providers: ["aws", "azurerm"],
+    providerNote: "AWS Backup vault notifications and EventBridge rules; Azure Backup's built-in job-failure alerts. Google Backup and DR alerts are configured in Cloud Monitoring, outside the resources this rule reads."
   },
   check(ctx) {
     for (const m of ctx.graph.mechanisms) {
       if (m.node !== "backup-vault") continue;
       const duties = vaultDuties(ctx.graph, m);
+      if ((m.provider ?? "aws") !== "aws") {
+        if (duties.backup || duties.copy) judgeProviderAlerts(ctx, m);
+        continue;
+      }
       const missing = [];
       const judge2 = (event, kind) => {
         const reached = or(notified(m, event), eventRuleCovers(ctx.graph, m, kind));
@@ -54293,6 +55961,26 @@ var backupFailuresReachNobody = {
     }
   }
 };
+function judgeProviderAlerts(ctx, m) {
+  const alerts = m.failureAlerts;
+  if (!alerts) return;
+  if (isUnknownFact(alerts.enabled)) {
+    reportUnknownFact(ctx, m, `whether failed backup jobs into ${m.address} raise alerts`, alerts.enabled, alerts.location);
+    return;
+  }
+  if (alerts.enabled) return;
+  const affected = ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
+  ctx.report({
+    message: `Failed backup jobs into ${m.address} reach nobody: its job-failure alerts are turned off, so a backup that stops working goes unnoticed until a restore is needed. ${alerts.fix.charAt(0).toUpperCase()}${alerts.fix.slice(1)}.`,
+    subject: m.address,
+    subjectKind: "resource",
+    root: m.root,
+    location: alerts.location,
+    anchor: alerts.anchor,
+    related: affected.slice(0, 20).map((c) => ({ location: c.location, message: `${c.address} is backed up into ${m.address}` })),
+    affected: affected.map((c) => c.address)
+  });
+}
 var MONITORING_RULES = [backupFailuresReachNobody];
 
 // src/rules/restore-testing.ts
@@ -54341,7 +56029,9 @@ var restoreTestingMissing = {
       "```"
     ].join("\n"),
     tags: ["restore-testing", "backup", "security"],
-    securitySeverity: "5.5"
+    securitySeverity: "5.5",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "Restore tests are declared with AWS Backup restore testing; Google Cloud and Azure have no restore-testing resource in Terraform, so their components that need one get the finding with the way to record tests made outside Terraform."
   },
   check(ctx) {
     const selections = ctx.graph.mechanisms.filter((m) => m.node === "restore-testing" && m.role === "selection");
@@ -54349,11 +56039,11 @@ var restoreTestingMissing = {
       if (!c.backupCapable || ctx.graph.coverage.get(c.id)?.status === "uncovered") continue;
       const req = ctx.policy.requirementsFor(c).requiresRestoreTesting;
       if (!req) continue;
-      const tested = c.backupResourceType === void 0 ? false : or3(...selections.map((s) => selectionTests(s, c)));
+      const tested = c.backupResourceType === void 0 || c.provider !== "aws" ? false : or3(...selections.map((s) => selectionTests(s, c)));
       if (isUnknownFact(tested)) reportUnknownFact(ctx, c, `whether a restore-testing plan covers ${c.address}`, tested);
       if (tested !== false) continue;
       ctx.report({
-        message: `${c.address} is never restore-tested, but restore testing is required: ${req.source.label}. Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`,
+        message: `${c.address} is never restore-tested, but restore testing is required: ${req.source.label}. ` + (c.remedies?.restoreTesting ? `${c.remedies.restoreTesting.charAt(0).toUpperCase()}${c.remedies.restoreTesting.slice(1)}.` : `Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -54381,7 +56071,7 @@ function copiesOf(c, coverage, graph) {
     if (s.via !== "copy") continue;
     const external = isExternalStream(s);
     if (!external && !isPlanStream(s, graph)) continue;
-    const copy = external ? { region: s.region, account: s.account, via: "external-backup-copy", location: s.location } : { region: s.region, account: s.account, via: "backup-copy-action", location: s.location, planId: s.mechanismId };
+    const copy = external ? { region: s.region, account: s.account, via: "external-backup-copy", location: s.location } : { region: s.region, account: s.account, via: s.copyVia ?? "backup-copy-action", location: s.location, planId: s.mechanismId };
     if (s.vaultId !== void 0) copy.vaultId = s.vaultId;
     const same = (o) => o.via === copy.via && o.location !== void 0 && sameLocation(o.location, s.location) && (!external || o.region === copy.region && o.account === copy.account);
     if (!out2.some(same)) out2.push(copy);
@@ -54397,8 +56087,8 @@ function copiesMayBeUnseen(coverage, graph) {
   const opaque = (s) => {
     if (s.via === "copy") return true;
     if (s.via !== "plan-rule") return false;
-    const plan = s.mechanismId !== void 0 ? plans.get(s.mechanismId) : void 0;
-    return plan === void 0 || plan.unknownRules !== void 0;
+    const plan2 = s.mechanismId !== void 0 ? plans.get(s.mechanismId) : void 0;
+    return plan2 === void 0 || plan2.unknownRules !== void 0;
   };
   if (coverage.streams.some((s) => s.via === "plan-rule" && opaque(s))) return true;
   return (coverage.uncertain ?? []).some((u) => u.streams.length === 0 || u.streams.some(opaque));
@@ -54407,13 +56097,13 @@ function unseenCopiesReason(coverage, graph) {
   const uncertain = coverage?.uncertain?.[0]?.reason;
   if (uncertain) return uncertain;
   for (const s of coverage?.streams ?? []) {
-    const plan = graph.mechanisms.find((m) => m.id === s.mechanismId && m.node === "backup-plan");
-    if (plan?.unknownRules) return plan.unknownRules;
+    const plan2 = graph.mechanisms.find((m) => m.id === s.mechanismId && m.node === "backup-plan");
+    if (plan2?.unknownRules) return plan2.unknownRules;
   }
   return unknownFact("a backup plan covering it is not in the scan", "scan the folder that defines the backup plan too");
 }
 function copyWhere(x) {
-  return x.location ? `the copy in ${where2(x.location)}` : `the ${x.via}`;
+  return x.location ? `the copy in ${where2(x.location)}` : `the ${VIA_NAMES[x.via] ?? x.via.replace(/-/g, " ")}`;
 }
 function reportUnknownCopies(ctx, c, copies, field) {
   for (const x of copies) {
@@ -54437,8 +56127,24 @@ var VIA_NAMES = {
   "secretsmanager-replica": "Secrets Manager replica",
   "cloudsql-backup-location": "Cloud SQL backup location",
   "gcs-dual-region": "dual-region bucket location",
-  "gcs-multi-region": "multi-region bucket location"
+  "gcs-multi-region": "multi-region bucket location",
+  "gce-snapshot-location": "snapshot storage location",
+  "azure-geo-redundant-vault": "geo-redundant backup vault storage",
+  "azure-geo-redundant-backup": "geo-redundant backup storage",
+  "azure-sql-geo-backup": "geo-redundant backup storage",
+  "azure-storage-geo-replication": "geo-redundant storage replication",
+  "cosmosdb-geo-backup": "geo-redundant backup storage",
+  "cosmosdb-geo-location": "Cosmos DB replica region",
+  "backup-dr-vault": "Backup and DR vault in another region",
+  "backup-dr-vault-project": "Backup and DR vault in another project",
+  "bigtable-cluster-backup": "Bigtable automated backup on a cluster in another region",
+  "secret-manager-replica": "Secret Manager replica",
+  "spanner-multi-region": "Spanner multi-region instance configuration",
+  "firestore-multi-region": "Firestore multi-region location"
 };
+function accountWord(c) {
+  return c.provider === "google" ? "project" : c.provider === "azurerm" ? "subscription" : "account";
+}
 function copyText(c) {
   const what = VIA_NAMES[c.via] ?? c.via.replace(/-/g, " ");
   return c.location ? `${what} (${where2(c.location)})` : what;
@@ -54448,7 +56154,7 @@ function backupStreamsWithoutCopy(coverage) {
   for (const s of coverage?.streams ?? []) {
     if (s.via !== "plan-rule" && s.via !== "snapshot-policy") continue;
     if (out2.some((o) => sameLocation(o.location, s.location))) continue;
-    out2.push({ location: s.location, message: `${s.via === "plan-rule" ? "this backup plan rule" : "this snapshot policy"} keeps its recovery points in ${regionText2(s.region)} and copies them nowhere else` });
+    out2.push({ location: s.location, message: `${s.via === "plan-rule" ? `this ${s.label ?? "backup plan rule"}` : "this snapshot policy"} keeps its recovery points in ${regionText2(s.region)} and copies them nowhere else` });
   }
   return out2.slice(0, 20);
 }
@@ -54500,7 +56206,8 @@ var noCrossRegionCopy = {
       "```"
     ].join("\n"),
     tags: ["security", "backup", "region", "disaster-recovery"],
-    securitySeverity: "5.0"
+    securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -54560,7 +56267,8 @@ var copyInSameRegion = {
       "```"
     ].join("\n"),
     tags: ["security", "backup", "region", "disaster-recovery"],
-    securitySeverity: "6.0"
+    securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -54619,7 +56327,9 @@ var copiesInSameAccount = {
       "```"
     ].join("\n"),
     tags: ["security", "backup", "account-isolation"],
-    securitySeverity: "6.0"
+    securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "The account is the AWS account, the Google project or the Azure subscription."
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -54645,9 +56355,10 @@ var copiesInSameAccount = {
       }
       const place = copyPlace(c, copies);
       const level = levelFor(need2);
-      const account = typeof c.account === "string" ? `account ${c.account}` : "its own account";
+      const word = accountWord(c);
+      const account = typeof c.account === "string" ? `${word} ${c.account}` : `its own ${word}`;
       ctx.report({
-        message: (copies.length === 0 ? `${c.address} has no backup copy in another account: every backup stays in ${account}, ` : `${c.address} is copied only within ${account} (${copies.map(copyText).join(", ")}), `) + `so compromised credentials or the loss of the account take the backups with the data. A copy in another account is required (${need2.source.label}). Add a copy_action to a backup vault in a separate backup account, encrypted with a customer managed key shared with that account.`,
+        message: (copies.length === 0 ? `${c.address} has no backup copy in another ${word}: every backup stays in ${account}, ` : `${c.address} is copied only within ${account} (${copies.map(copyText).join(", ")}), `) + `so compromised credentials or the loss of the ${word} take the backups with the data. A copy in another ${word} is required (${need2.source.label}). ` + (c.remedies?.crossAccountCopy ? `${c.remedies.crossAccountCopy.charAt(0).toUpperCase()}${c.remedies.crossAccountCopy.slice(1)}.` : `Add a copy_action to a backup vault in a separate backup account, encrypted with a customer managed key shared with that account.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -54673,7 +56384,7 @@ function vaultsById(graph) {
 function componentsById(graph) {
   return new Map(graph.components.map((c) => [c.id, c]));
 }
-function vaultOf(id, vaults) {
+function vaultOf2(id, vaults) {
   return typeof id === "string" ? vaults.get(id) : void 0;
 }
 function streamKeyOwner(s, c, graph) {
@@ -54681,7 +56392,7 @@ function streamKeyOwner(s, c, graph) {
     if (s.via === "pitr" && isAwsBackupStream(s, graph)) return ownerByType(c);
     return "source";
   }
-  if (s.via === "plan-rule" || s.via === "copy") return isAwsBackupStream(s, graph) ? ownerByType(c) : "source";
+  if (s.via === "plan-rule" || s.via === "copy") return isAwsBackupStream(s, graph) && s.vaultId !== void 0 ? ownerByType(c) : "source";
   return "unknown";
 }
 function isAwsBackupStream(s, graph) {
@@ -54696,14 +56407,14 @@ function anchorPlace(c, ...anchors) {
   return { location: c.location, anchor: "" };
 }
 function vaultKeyLocation(v) {
-  return v.anchors["kms_key_arn"] ?? v.location;
+  return v.anchors[v.keyAnchor ?? "kms_key_arn"] ?? v.location;
 }
 function streamName(s) {
   switch (s.via) {
     case "plan-rule":
-      return `AWS Backup plan rule (${where3(s.location)})`;
+      return `${s.label ?? "AWS Backup plan rule"} (${where3(s.location)})`;
     case "copy":
-      return `AWS Backup copy (${where3(s.location)})`;
+      return `${s.label ? `copy of the ${s.label}` : "AWS Backup copy"} (${where3(s.location)})`;
     case "snapshot-policy":
       return `snapshot policy (${where3(s.location)})`;
     case "pitr":
@@ -54747,7 +56458,8 @@ var backupsNotEncrypted = {
       "```"
     ].join("\n"),
     tags: ["security", "backup", "encryption"],
-    securitySeverity: "6.0"
+    securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     const vaults = vaultsById(ctx.graph);
@@ -54784,23 +56496,24 @@ var backupsNotEncrypted = {
       const rel = [];
       if (sourceStreams.length > 0 && c.encryption.atRest === true && c.encryption.customerManagedKey === false) {
         problems.push(
-          `its ${unique(sourceStreams.map(streamName)).join(", ")} inherit ${c.encryption.keyId === void 0 ? "the service's AWS owned or AWS managed key" : `the AWS managed key ${String(c.encryption.keyId)}`}`
+          `its ${unique(sourceStreams.map(streamName)).join(", ")} inherit ${c.provider !== "aws" ? providerKeyText(c.provider) : c.encryption.keyId === void 0 ? "the service's AWS owned or AWS managed key" : `the AWS managed key ${String(c.encryption.keyId)}`}`
         );
         rel.push(...related(sourceStreams));
       }
       const vaultStreams = coverage.streams.filter((s) => streamKeyOwner(s, c, ctx.graph) === "vault");
       for (const s of vaultStreams) {
-        const v = vaultOf(s.vaultId, vaults);
+        const v = vaultOf2(s.vaultId, vaults);
         if (v && isUnknownFact(v.customerManagedKey)) reportUnknownFact(ctx, v, `whether the key of ${v.address} is customer managed`, v.customerManagedKey, vaultKeyLocation(v));
         if (!v || v.customerManagedKey !== false) continue;
-        problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${v.keyId === void 0 ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
-        rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed kms_key_arn` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });
+        const aws = (v.provider ?? "aws") === "aws";
+        problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${!aws ? providerKeyText(v.provider) : v.keyId === void 0 ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
+        rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed ${aws ? "kms_key_arn" : "key"}` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });
       }
       if (problems.length === 0) continue;
       const place = anchorPlace(c, c.encryption.keyAnchor, c.encryption.anchor);
       const level = levelFor(cmk);
       ctx.report({
-        message: `${c.address} has backups not encrypted with a customer managed key: ${unique(problems).join("; ")}. ${capitalize(cmk.source.label)} requires a customer managed key. Encrypt with an aws_kms_key you control: kms_key_id on the component for snapshot-based backups, kms_key_arn on the backup vault for fully managed types.`,
+        message: `${c.address} has backups not encrypted with a customer managed key: ${unique(problems).join("; ")}. ${capitalize(cmk.source.label)} requires a customer managed key. ` + (c.remedies?.customerManagedKey ? `${capitalize(c.remedies.customerManagedKey)}.` : `Encrypt with an aws_kms_key you control: kms_key_id on the component for snapshot-based backups, kms_key_arn on the backup vault for fully managed types.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
@@ -54812,6 +56525,9 @@ var backupsNotEncrypted = {
     }
   }
 };
+function providerKeyText(p) {
+  return p === "google" ? "Google-managed encryption keys" : p === "azurerm" ? "Microsoft-managed (platform) keys" : "the provider's own keys";
+}
 function unique(xs) {
   return [...new Set(xs)];
 }
@@ -54862,7 +56578,9 @@ var backupKeyNotRetrievable = {
       "```"
     ].join("\n"),
     tags: ["security", "backup", "encryption", "key-management"],
-    securitySeverity: "8.0"
+    securitySeverity: "8.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "AWS KMS keys, Cloud KMS crypto keys, Azure Key Vault keys."
   },
   check(ctx) {
     for (const key of ctx.graph.components) {
@@ -54872,29 +56590,31 @@ var backupKeyNotRetrievable = {
       if (users.length === 0) continue;
       const affected = users.map((u) => u.address).sort();
       const rel = users.slice(0, 20).map((u) => ({ location: u.location, message: `${u.address} is encrypted with ${key.address}` }));
-      const names2 = affected.length > 3 ? `${affected.slice(0, 3).join(", ")} and ${affected.length - 3} more` : affected.join(", ");
+      const names3 = affected.length > 3 ? `${affected.slice(0, 3).join(", ")} and ${affected.length - 3} more` : affected.join(", ");
       const report = (anchor, message, location) => {
-        const at = location ? { location, anchor: anchor ?? "" } : anchorPlace(key, anchor);
-        ctx.report({ message, subject: key.address, subjectKind: "resource", root: key.root, location: at.location, anchor: at.anchor, related: rel, affected });
+        const at2 = location ? { location, anchor: anchor ?? "" } : anchorPlace(key, anchor);
+        ctx.report({ message, subject: key.address, subjectKind: "resource", root: key.root, location: at2.location, anchor: at2.anchor, related: rel, affected });
       };
       const unknownAt = (anchor, location) => location ?? anchorPlace(key, anchor).location;
       if (isUnknownFact(facts.enabled)) reportUnknownFact(ctx, key, `whether ${key.address} is enabled`, facts.enabled, unknownAt(facts.anchors.enabled));
       if (isUnknownFact(facts.deletionWindowDays) && key.preventDestroy !== true) reportUnknownFact(ctx, key, `deletion window of ${key.address}`, facts.deletionWindowDays, unknownAt(facts.anchors.deletionWindowDays));
       if (isUnknownFact(facts.policyAllowsAccountRoot)) reportUnknownFact(ctx, key, `key policy of ${key.address}`, facts.policyAllowsAccountRoot, unknownAt(facts.policyLocation ? "" : facts.anchors.policy, facts.policyLocation));
       if (facts.enabled === false) {
-        report(facts.anchors.enabled, `${key.address} is disabled, and it encrypts ${names2}: nothing encrypted with a disabled key can be decrypted, so those backups cannot be restored. Enable the key (is_enabled = true).`);
+        report(facts.anchors.enabled, `${key.address} is disabled, and it encrypts ${names3}: nothing encrypted with a disabled key can be decrypted, so those backups cannot be restored. Enable the key (is_enabled = true).`);
       }
       const window2 = facts.deletionWindowDays;
       if (typeof window2 === "number" && window2 < 30 && key.preventDestroy !== true) {
+        const remedy = facts.deletionWindowRemedy;
         report(
           facts.anchors.deletionWindowDays,
-          `${key.address} can be deleted ${window2} days after a terraform destroy or a ScheduleKeyDeletion, and it encrypts ${names2}: once it is deleted, every backup under it is unrecoverable. Set deletion_window_in_days = 30 (the maximum) or add lifecycle { prevent_destroy = true }.`
+          remedy ? `${key.address} ${remedy.observed}, and it encrypts ${names3}: once it is gone, every backup under it is unrecoverable. ${capitalize(remedy.fix)}, or add lifecycle { prevent_destroy = true }.` : `${key.address} can be deleted ${window2} days after a terraform destroy or a ScheduleKeyDeletion, and it encrypts ${names3}: once it is deleted, every backup under it is unrecoverable. Set deletion_window_in_days = 30 (the maximum) or add lifecycle { prevent_destroy = true }.`,
+          facts.deletionWindowLocation
         );
       }
       if (facts.policyAllowsAccountRoot === false) {
         report(
           facts.policyLocation ? "" : facts.anchors.policy,
-          `${key.address} has a key policy that does not grant the account root principal (arn:aws:iam::ACCOUNT:root) kms:*, and it encrypts ${names2}: if the principals the policy names are deleted or lose access, nobody can manage the key and the backups under it. Add the statement { Effect = "Allow", Principal = { AWS = "arn:aws:iam::<account>:root" }, Action = "kms:*", Resource = "*" }.`,
+          `${key.address} has a key policy that does not grant the account root principal (arn:aws:iam::ACCOUNT:root) kms:*, and it encrypts ${names3}: if the principals the policy names are deleted or lose access, nobody can manage the key and the backups under it. Add the statement { Effect = "Allow", Principal = { AWS = "arn:aws:iam::<account>:root" }, Action = "kms:*", Resource = "*" }.`,
           facts.policyLocation
         );
       }
@@ -54904,6 +56624,7 @@ var backupKeyNotRetrievable = {
 function keyProblemIn(keyId, region, components4) {
   if (keyId === void 0 || isUnknownFact(keyId) || isUnknownFact(region)) return void 0;
   const key = components4.get(keyId);
+  if (key && key.provider !== "aws") return void 0;
   if (key?.keyFacts) {
     if (typeof key.region !== "string" || key.region === region) return void 0;
     if (key.keyFacts.primaryKeyId !== void 0) return `replica key ${key.address} is in ${key.region}, not ${region}`;
@@ -54918,9 +56639,9 @@ function keyProblemIn(keyId, region, components4) {
   return void 0;
 }
 function sourceVaultOfCopy(s, graph, vaults) {
-  const plan = graph.mechanisms.find((m) => m.id === s.planId && m.node === "backup-plan");
-  const rule = plan?.rules.find((r) => r.copyActions.some((a) => s.location && a.location.file === s.location.file && a.location.startLine === s.location.startLine && a.location.startColumn === s.location.startColumn));
-  return rule ? vaultOf(rule.vaultId, vaults) : void 0;
+  const plan2 = graph.mechanisms.find((m) => m.id === s.planId && m.node === "backup-plan");
+  const rule = plan2?.rules.find((r) => r.copyActions.some((a) => s.location && a.location.file === s.location.file && a.location.startLine === s.location.startLine && a.location.startColumn === s.location.startColumn));
+  return rule ? vaultOf2(rule.vaultId, vaults) : void 0;
 }
 var copyName = copyText;
 function copyProblems(c, x, graph, components4, vaults) {
@@ -54928,7 +56649,7 @@ function copyProblems(c, x, graph, components4, vaults) {
   const here = x.location ? [{ location: x.location, message: `${copyName(x)} of ${c.address}` }] : [];
   const keyProblem = keyProblemIn(x.keyId, x.region, components4);
   if (keyProblem) out2.push({ text: `the ${copyName(x)} to ${String(x.region)} uses a key that cannot work there: ${keyProblem}`, related: here });
-  const dest = vaultOf(x.vaultId, vaults);
+  const dest = vaultOf2(x.vaultId, vaults);
   if (dest) {
     const vaultProblem = keyProblemIn(dest.keyId, dest.region, components4);
     if (vaultProblem) out2.push({ text: `the ${copyName(x)} lands in ${dest.address}, whose key cannot work in ${String(dest.region)}: ${vaultProblem}`, related: [...here, { location: vaultKeyLocation(dest), message: `${dest.address} key` }] });
@@ -54995,7 +56716,9 @@ var copyKeyCannotWork = {
       "```"
     ].join("\n"),
     tags: ["security", "backup", "encryption", "disaster-recovery"],
-    securitySeverity: "7.0"
+    securitySeverity: "7.0",
+    providers: ["aws"],
+    providerNote: "AWS KMS keys (single-region and multi-Region) and S3 replication of SSE-KMS objects. Cloud KMS and Key Vault keys follow other placement rules and are not judged."
   },
   check(ctx) {
     const components4 = componentsById(ctx.graph);
@@ -55027,7 +56750,7 @@ function sameLocation2(a, b) {
   return a.file === b.file && a.startLine === b.startLine && a.startColumn === b.startColumn && a.endLine === b.endLine && a.endColumn === b.endColumn;
 }
 function anchorAt(c, location) {
-  for (const [key, at] of Object.entries(c.anchors)) if (sameLocation2(at, location)) return key;
+  for (const [key, at2] of Object.entries(c.anchors)) if (sameLocation2(at2, location)) return key;
   return void 0;
 }
 function streamSource(c, s, location) {
@@ -55193,13 +56916,22 @@ var VIA_TEXT = {
   data: "its own data retention"
 };
 function viaText(s) {
+  const label = s.stream?.label;
+  if (label && s.via === "plan-rule") return label;
+  if (label && s.via === "copy") return `copy of the ${label}`;
   return VIA_TEXT[s.via];
 }
 function where4(l) {
   return `${l.file}:${l.startLine}`;
 }
 function retentionBreakdown(agg) {
-  return agg.sources.slice(0, 4).map((s) => `${viaText(s.source)}${s.source.location.file ? ` (${where4(s.source.location)})` : ""}: ${daysText(s.value)}`).join("; ");
+  const seen = /* @__PURE__ */ new Set();
+  return agg.sources.filter((s) => {
+    const key = `${s.value}@${s.source.location.file}:${s.source.location.startLine}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).slice(0, 4).map((s) => `${viaText(s.source)}${s.source.location.file ? ` (${where4(s.source.location)})` : ""}: ${daysText(s.value)}`).join("; ");
 }
 
 // src/rules/retention.ts
@@ -55218,19 +56950,24 @@ function retentionFix(c, agg, days) {
   const own = agg.sources.find((s) => s.source.anchor !== void 0 && c.anchors[s.source.anchor]);
   const isExternal = (s) => s.stream !== void 0 && isExternalStream(s.stream);
   const external = agg.sources.find((s) => isExternal(s.source));
-  const plan = agg.sources.find((s) => (s.source.via === "plan-rule" || s.source.via === "copy") && !isExternal(s.source));
+  const plan2 = agg.sources.find((s) => (s.source.via === "plan-rule" || s.source.via === "copy") && !isExternal(s.source));
   const steps = [];
   if (external) steps.push(`raise retention_days of external backup ${external.source.stream.mechanismId.slice(EXTERNAL_MECHANISM_PREFIX.length)} (${where4(external.source.location)}) to at least ${days}`);
-  if (plan) steps.push(`raise delete_after of the plan rule at ${where4(plan.source.location)} to at least ${days}`);
+  if (plan2) steps.push(plan2.source.stream?.label ? `raise the retention of the ${plan2.source.stream.label} at ${where4(plan2.source.location)} to at least ${days} days` : `raise delete_after of the plan rule at ${where4(plan2.source.location)} to at least ${days}`);
   if (own && c.kind === "log-store") steps.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
   else if (own && own.source.via !== "data" && days <= (c.nativeBackup.maxRetentionDays ?? NATIVE_MAX_DAYS)) steps.push(`raise ${own.source.anchor} to ${days}`);
-  if (!plan && c.kind !== "log-store") steps.push(c.remedies ? `${c.remedies.longerRetention} for at least ${days} days` : `select it in an AWS Backup plan rule with delete_after >= ${days}`);
+  if (!plan2 && c.kind !== "log-store") steps.push(c.remedies ? `${c.remedies.longerRetention} for at least ${days} days` : `select it in an AWS Backup plan rule with delete_after >= ${days}`);
   const text = steps.join(", or ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function componentFinding(ctx, c, agg, sources, message, level) {
-  const at = landing(c, sources, describeSource(agg));
-  ctx.report({ message, subject: c.address, subjectKind: "resource", root: c.root, location: at.location, anchor: at.anchor, related: at.related, ...level ? { level } : {} });
+  const at2 = landing(c, sources, describeSource(agg));
+  ctx.report({ message, subject: c.address, subjectKind: "resource", root: c.root, location: at2.location, anchor: at2.anchor, related: at2.related, ...level ? { level } : {} });
+}
+function coldStorageLimits(availability, retention) {
+  const warm = availability.value;
+  const kept2 = retention.value;
+  return typeof warm === "number" && (kept2 === null || typeof kept2 === "number" && warm < kept2);
 }
 function availabilityShortfall(c, ctx, need2) {
   if (!need2) return void 0;
@@ -55290,7 +57027,8 @@ var retentionBelowRegime = {
       "```"
     ].join("\n"),
     tags: ["backup", "retention", "compliance", "security"],
-    securitySeverity: "7.0"
+    securitySeverity: "7.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -55310,7 +57048,8 @@ var retentionBelowRegime = {
           c,
           agg,
           agg.sources.map((s) => s.source),
-          `${c.address} ${kept(c)} for at most ${observed} (${retentionBreakdown(agg)}); ${sourceText(min)}: ${min.value} days. ${retentionFix(c, agg, min.value)}, or change the class.` + (availability ? ` Also, ${availability.text}` : "") + conflictNote(req.conflicts),
+          `${c.address} ${kept(c)} for at most ${observed} (${retentionBreakdown(agg)}); ${sourceText(min)}: ${min.value} days. ${retentionFix(c, agg, min.value)}, or change the class.` + // When retention itself is what ends availability, raising it fixes both: no cold-storage advice.
+          (availability && coldStorageLimits(availability.agg, agg) ? ` Also, ${availability.text}` : "") + conflictNote(req.conflicts),
           levelFor2(min)
         );
       } else if (short === false && availability) {
@@ -55351,7 +57090,8 @@ var retentionBelowDefault = {
       "```"
     ].join("\n"),
     tags: ["backup", "retention", "security"],
-    securitySeverity: "5.0"
+    securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -55404,7 +57144,8 @@ var retentionAboveMaximum = {
       "Fix: give the rule a lifecycle within the maximum (`lifecycle { delete_after = 395 }`) and set `regimes: { gdpr: { max_retention_days: 395 } }` in `.restorable.yml`."
     ].join("\n"),
     tags: ["backup", "retention", "privacy", "security"],
-    securitySeverity: "4.0"
+    securitySeverity: "4.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -55421,7 +57162,7 @@ var retentionAboveMaximum = {
           c,
           agg,
           forever,
-          `${c.address} ${kept(c)} forever (${retentionBreakdown(agg)}); ${sourceText(max)} requires a maximum retention, and none is configured: set max_retention_days for ${max.source.id || "the regime"} in .restorable.yml, then give every recovery stream an end (delete_after) within it.`,
+          `${c.address} ${kept(c)} forever (${retentionBreakdown(agg)}); ${sourceText(max)} requires a maximum retention, and none is configured: set max_retention_days for ${max.source.id || "the regime"} in .restorable.yml, then give every recovery stream an end${c.provider === "aws" ? " (delete_after)" : ""} within it.`,
           "warning"
         );
         continue;
@@ -55437,7 +57178,7 @@ var retentionAboveMaximum = {
         c,
         agg,
         agg.sources.filter((s) => s.value === null || s.value > limit).map((s) => s.source),
-        `${c.address} ${kept(c)} for ${agg.value === void 0 ? "" : daysText(agg.value)} (${retentionBreakdown(agg)}); ${sourceText(max)}: at most ${max.value} days` + (minimumWins ? `, but ${sourceText(min)} requires ${min.value} days and a minimum required by law wins (GDPR Art. 17(3)(b)), so the limit is ${limit} days` : "") + `. Set delete_after (or the expiration) of each stream to at most ${limit} days.`,
+        `${c.address} ${kept(c)} for ${agg.value === void 0 ? "" : daysText(agg.value)} (${retentionBreakdown(agg)}); ${sourceText(max)}: at most ${max.value} days` + (minimumWins ? `, but ${sourceText(min)} requires ${min.value} days and a minimum required by law wins (GDPR Art. 17(3)(b)), so the limit is ${limit} days` : "") + `. Set the retention of each stream (delete_after, the expiration, or the provider's retention setting) to at most ${limit} days.`,
         levelFor2(max)
       );
     }
@@ -55446,7 +57187,9 @@ var retentionAboveMaximum = {
 function lifecyclesOf(rule) {
   return [
     { what: "the rule", anchorPrefix: "", retention: rule.retentionDays, cold: rule.coldStorageAfterDays, retentionLocation: rule.retentionLocation, coldLocation: rule.coldStorageLocation, location: rule.location },
-    ...rule.copyActions.map((copy, i2) => ({
+    // A copy the provider's storage makes of each point (`via` set: an Azure geo-redundant vault) under the rule's own
+    // lifecycle is the same fault as the rule's: one fault, one finding. AWS copy actions are configured on their own.
+    ...rule.copyActions.flatMap((copy, i2) => copy.via !== void 0 && sameLifecycle(copy, rule) ? [] : [{
       what: `copy action ${i2 + 1}`,
       anchorPrefix: `copy[${i2}].`,
       retention: copy.retentionDays,
@@ -55454,12 +57197,16 @@ function lifecyclesOf(rule) {
       retentionLocation: copy.retentionLocation,
       coldLocation: copy.coldStorageLocation,
       location: copy.location
-    }))
+    }])
   ];
 }
-function reportUnknownLifecycle(ctx, plan, subject, lc, rule) {
+function sameLifecycle(copy, rule) {
+  const at2 = (l) => l ? `${l.file}:${l.startLine}:${l.startColumn}` : void 0;
+  return copy.retentionLocation !== void 0 && at2(copy.retentionLocation) === at2(rule.retentionLocation) && copy.retentionDays === rule.retentionDays && (copy.coldStorageAfterDays ?? null) === rule.coldStorageAfterDays && at2(copy.coldStorageLocation) === at2(rule.coldStorageLocation);
+}
+function reportUnknownLifecycle(ctx, plan2, subject, lc, rule) {
   const of = `${lc.what} of ${subject}`;
-  const owner = { address: subject, root: plan.root, location: lc.location };
+  const owner = { address: subject, root: plan2.root, location: lc.location };
   const { retention, cold } = lc;
   if (isUnknownFact(retention) && (typeof cold === "number" || isUnknownFact(cold) || typeof rule.intervalHours === "number")) {
     reportUnknownFact(ctx, owner, `retention (delete_after) of ${of}`, retention, lc.retentionLocation ?? lc.location);
@@ -55467,8 +57214,8 @@ function reportUnknownLifecycle(ctx, plan, subject, lc, rule) {
   if (isUnknownFact(cold) && typeof retention === "number") reportUnknownFact(ctx, owner, `cold storage transition of ${of}`, cold, lc.coldLocation ?? lc.location);
   if (isUnknownFact(rule.intervalHours) && typeof retention === "number") reportUnknownFact(ctx, owner, `schedule interval of ${subject}`, rule.intervalHours, rule.location);
 }
-function affectedBy(ctx, plan) {
-  return ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.mechanismId === plan.id));
+function affectedBy(ctx, plan2) {
+  return ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.mechanismId === plan2.id));
 }
 var impossibleLifecycle = {
   meta: {
@@ -55499,14 +57246,16 @@ var impossibleLifecycle = {
       "Fix: `delete_after = 120` (30 + 90), or remove `cold_storage_after`."
     ].join("\n"),
     tags: ["backup", "retention", "security"],
-    securitySeverity: "6.0"
+    securitySeverity: "6.0",
+    providers: ["aws", "google", "azurerm"],
+    providerNote: "The cold-storage part applies to AWS Backup; the interval part to every backup plan, policy and schedule."
   },
   check(ctx) {
-    for (const plan of ctx.graph.mechanisms) {
-      if (plan.node !== "backup-plan") continue;
+    for (const plan2 of ctx.graph.mechanisms) {
+      if (plan2.node !== "backup-plan") continue;
       let affected;
-      plan.rules.forEach((rule, index2) => {
-        const subject = `${plan.address}.rule[${JSON.stringify(rule.name || String(index2))}]`;
+      plan2.rules.forEach((rule, index2) => {
+        const subject = `${plan2.address}.rule[${JSON.stringify(rule.name || String(index2))}]`;
         for (const lc of lifecyclesOf(rule)) {
           const faults = [];
           const retention = lc.retention;
@@ -55517,7 +57266,7 @@ var impossibleLifecycle = {
               anchor: `${lc.anchorPrefix}retention`
             });
           }
-          reportUnknownLifecycle(ctx, plan, subject, lc, rule);
+          reportUnknownLifecycle(ctx, plan2, subject, lc, rule);
           const interval = rule.intervalHours;
           if (typeof retention === "number" && typeof interval === "number" && retention * 24 < interval) {
             faults.push({
@@ -55527,12 +57276,12 @@ var impossibleLifecycle = {
             });
           }
           for (const f of faults) {
-            affected ??= affectedBy(ctx, plan);
+            affected ??= affectedBy(ctx, plan2);
             ctx.report({
               message: f.text + (affected.length ? ` Affects ${affected.length === 1 ? affected[0].address : `${affected.length} components`}.` : ""),
               subject,
               subjectKind: "resource",
-              root: plan.root,
+              root: plan2.root,
               location: f.location,
               anchor: f.anchor,
               related: affected.slice(0, 20).map((c) => ({ location: c.location, message: `${c.address} is backed up by ${subject}` })),
@@ -55547,6 +57296,9 @@ var impossibleLifecycle = {
 var RETENTION_RULES = [retentionBelowRegime, retentionBelowDefault, retentionAboveMaximum, impossibleLifecycle];
 
 // src/rules/recovery-objective.ts
+function capitalize2(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 var backupFrequencyBelowRpo = {
   meta: {
     id: "RPO-001",
@@ -55574,7 +57326,8 @@ var backupFrequencyBelowRpo = {
       'Fix: `schedule = "cron(0 5 ? * * *)"` (daily), or `enable_continuous_backup = true` for RDS, Aurora and S3.'
     ].join("\n"),
     tags: ["backup", "rpo", "security"],
-    securitySeverity: "5.0"
+    securitySeverity: "5.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -55588,16 +57341,16 @@ var backupFrequencyBelowRpo = {
       if (sparser !== true || typeof agg.value !== "number") continue;
       const best = agg.source;
       const describe4 = (s) => `${viaText(s)} runs every ${hoursText(agg.sources.find((x) => x.source === s)?.value ?? 0)} at worst (${where4(s.location)})`;
-      const at = landing(c, agg.sources.map((s) => s.source), describe4);
+      const at2 = landing(c, agg.sources.map((s) => s.source), describe4);
       const level = levelFor2(need2);
       ctx.report({
-        message: `${c.address} has no point-in-time recovery, and its most frequent backup (${viaText(best)}, ${where4(best.location)}) leaves up to ${hoursText(agg.value)} between recovery points; ${sourceText(need2)}: at most ${hoursText(need2.value)}. Schedule a backup at least every ${hoursText(need2.value)} (e.g. cron(0 5 ? * * *) for daily), or enable point-in-time recovery or continuous backup.`,
+        message: `${c.address} has no point-in-time recovery, and its most frequent backup (${viaText(best)}, ${where4(best.location)}) leaves up to ${hoursText(agg.value)} between recovery points; ${sourceText(need2)}: at most ${hoursText(need2.value)}. ` + (c.remedies?.moreFrequent ? `${capitalize2(c.remedies.moreFrequent)} so that points are at most ${hoursText(need2.value)} apart.` : `Schedule a backup at least every ${hoursText(need2.value)} (e.g. cron(0 5 ? * * *) for daily), or enable point-in-time recovery or continuous backup.`),
         subject: c.address,
         subjectKind: "resource",
         root: c.root,
-        location: at.location,
-        anchor: at.anchor,
-        related: at.related,
+        location: at2.location,
+        anchor: at2.anchor,
+        related: at2.related,
         ...level ? { level } : {}
       });
     }
@@ -55682,6 +57435,9 @@ function groupByVault(items, pick2) {
   }
   return m;
 }
+function capitalize3(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 var immutabilityMissing = {
   meta: {
     id: "IMM-001",
@@ -55707,7 +57463,8 @@ var immutabilityMissing = {
       "```"
     ].join("\n"),
     tags: ["backup", "immutability", "ransomware", "security"],
-    securitySeverity: "7.5"
+    securitySeverity: "7.5",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     const items = needingImmutability(ctx).filter((j) => j.verdict.kind === "unlocked");
@@ -55715,7 +57472,7 @@ var immutabilityMissing = {
       const first = group[0];
       const level = levelOf(group);
       ctx.report({
-        message: `${vault.address} holds recovery points of ${group.length === 1 ? first.c.address : `${group.length} components`} whose class requires immutability (${sourceText(first.req.requiresImmutability)}), and has no vault lock: they can be deleted before their retention ends. Add an aws_backup_vault_lock_configuration with changeable_for_days (compliance mode) and min_retention_days >= ${Math.max(...group.map((j) => j.req.minRetentionDays.value))}.`,
+        message: `${vault.address} holds recovery points of ${group.length === 1 ? first.c.address : `${group.length} components`} whose class requires immutability (${sourceText(first.req.requiresImmutability)}), and has no vault lock: they can be deleted before their retention ends. ` + (vault.remedies ? `${capitalize3(vault.remedies.lock)}.` : `Add an aws_backup_vault_lock_configuration with changeable_for_days (compliance mode) and min_retention_days >= ${Math.max(...group.map((j) => j.req.minRetentionDays.value))}.`),
         subject: vault.address,
         subjectKind: "resource",
         root: vault.root,
@@ -55730,8 +57487,9 @@ var immutabilityMissing = {
       if (v.noLock.length || v.governance.length || v.governanceObjectLock) continue;
       const level = levelOf([j]);
       const bucket = j.c.kind === "object-store";
+      const fix = j.c.remedies?.immutability;
       ctx.report({
-        message: `${j.c.address}: its class requires immutability (${sourceText(j.req.requiresImmutability)}), and none of its recovery points is in a locked vault${bucket ? " nor under S3 Object Lock" : ""}. ` + (bucket ? `Enable S3 Object Lock with a COMPLIANCE default retention of at least ${j.req.minRetentionDays.value} days (aws_s3_bucket_object_lock_configuration), or back it up into a vault with a compliance-mode lock.` : `Back it up with AWS Backup into a vault with a compliance-mode lock (aws_backup_vault_lock_configuration with changeable_for_days and min_retention_days >= ${j.req.minRetentionDays.value}).`),
+        message: `${j.c.address}: its class requires immutability (${sourceText(j.req.requiresImmutability)}), and none of its recovery points is in a locked vault${bucket ? ` nor under ${j.c.provider === "aws" ? "S3 Object Lock" : "a locked retention policy"}` : ""}. ` + (fix ? `${capitalize3(fix)} (at least ${j.req.minRetentionDays.value} days).` : bucket ? `Enable S3 Object Lock with a COMPLIANCE default retention of at least ${j.req.minRetentionDays.value} days (aws_s3_bucket_object_lock_configuration), or back it up into a vault with a compliance-mode lock.` : `Back it up with AWS Backup into a vault with a compliance-mode lock (aws_backup_vault_lock_configuration with changeable_for_days and min_retention_days >= ${j.req.minRetentionDays.value}).`),
         subject: j.c.address,
         subjectKind: "resource",
         root: j.c.root,
@@ -55771,13 +57529,14 @@ var immutabilityTooWeak = {
       "Fix: `changeable_for_days = 3` and `min_retention_days = 2190` (the class's retention)."
     ].join("\n"),
     tags: ["backup", "immutability", "ransomware", "security"],
-    securitySeverity: "7.0"
+    securitySeverity: "7.0",
+    providers: ["aws", "google", "azurerm"]
   },
   check(ctx) {
     const items = needingImmutability(ctx);
     for (const [vault, group] of groupByVault(items, (v) => v.governance)) {
       ctx.report({
-        message: `${vault.address} locks recovery points of ${group.length === 1 ? group[0].c.address : `${group.length} components`} in governance mode, which privileged users can bypass or remove; their class requires immutability (${sourceText(group[0].req.requiresImmutability)}). Set changeable_for_days on the lock (${where4(vault.lock.location)}) so it becomes compliance mode.`,
+        message: `${vault.address} locks recovery points of ${group.length === 1 ? group[0].c.address : `${group.length} components`} in governance mode, which privileged users can bypass or remove; their class requires immutability (${sourceText(group[0].req.requiresImmutability)}). ` + (vault.remedies ? `${capitalize3(vault.remedies.governanceToCompliance)}.` : `Set changeable_for_days on the lock (${where4(vault.lock.location)}) so it becomes compliance mode.`),
         subject: vault.address,
         subjectKind: "resource",
         root: vault.root,
@@ -55789,7 +57548,7 @@ var immutabilityTooWeak = {
     for (const j of items) {
       if (j.verdict.kind === "unlocked" && j.verdict.governanceObjectLock && !j.verdict.noLock.length && !j.verdict.governance.length) {
         ctx.report({
-          message: `${j.c.address} uses S3 Object Lock in GOVERNANCE mode, which privileged users can bypass; its class requires immutability (${sourceText(j.req.requiresImmutability)}). Use COMPLIANCE mode.`,
+          message: j.c.objectLock.label === void 0 ? `${j.c.address} uses S3 Object Lock in GOVERNANCE mode, which privileged users can bypass; its class requires immutability (${sourceText(j.req.requiresImmutability)}). Use COMPLIANCE mode.` : `${j.c.address} has an unlocked ${j.c.objectLock.label}, which privileged users can shorten or remove; its class requires immutability (${sourceText(j.req.requiresImmutability)}). ${capitalize3(j.c.remedies?.immutability ?? "lock it")}.`,
           subject: j.c.address,
           subjectKind: "resource",
           root: j.c.root,
@@ -55803,6 +57562,7 @@ var immutabilityTooWeak = {
     for (const j of items) {
       if (j.verdict.kind !== "locked") continue;
       for (const v of j.verdict.vaults) {
+        if (v.lock.holdsPointRetention) continue;
         const min = v.lock.minRetentionDays;
         if (isUnknownFact(min)) {
           reportUnknownFact(ctx, v, `minimum retention of the lock of ${v.address}`, min, lockLocation(v, "min"));
@@ -55814,7 +57574,7 @@ var immutabilityTooWeak = {
       if (j.verdict.objectLock && ol && isUnknownFact(ol.retentionDays)) reportUnknownFact(ctx, j.c, `S3 Object Lock default retention of ${j.c.address}`, ol.retentionDays, ol.retentionLocation ?? ol.location);
       if (j.verdict.objectLock && ol && typeof ol.retentionDays === "number" && ol.retentionDays < j.req.minRetentionDays.value) {
         ctx.report({
-          message: `${j.c.address} locks objects for ${ol.retentionDays} days (S3 Object Lock default retention); ${sourceText(j.req.minRetentionDays)} requires ${j.req.minRetentionDays.value} days. Raise the default retention to at least ${j.req.minRetentionDays.value} days.`,
+          message: `${j.c.address} locks objects for ${ol.retentionDays} days (${ol.label ?? "S3 Object Lock default retention"}); ${sourceText(j.req.minRetentionDays)} requires ${j.req.minRetentionDays.value} days. Raise the ${ol.label ? "retention period" : "default retention"} to at least ${j.req.minRetentionDays.value} days.`,
           subject: j.c.address,
           subjectKind: "resource",
           root: j.c.root,
@@ -55829,7 +57589,7 @@ var immutabilityTooWeak = {
       const strictest = group.find((j) => j.req.minRetentionDays.value === need2);
       const min = vault.lock.minRetentionDays;
       ctx.report({
-        message: `${vault.address} has a compliance-mode lock ${min === null ? "without min_retention_days" : `with min_retention_days = ${min}`}, so recovery points of ${group.length === 1 ? group[0].c.address : `${group.length} components`} can be deleted before ${need2} days (${sourceText(strictest.req.minRetentionDays)}). Set min_retention_days to at least ${need2}.`,
+        message: `${vault.address} has a compliance-mode lock ${min === null ? "without a minimum retention" : `with a minimum retention of ${min} days`}, so recovery points of ${group.length === 1 ? group[0].c.address : `${group.length} components`} can be deleted before ${need2} days (${sourceText(strictest.req.minRetentionDays)}). ${vault.remedies?.longerLock ? capitalize3(vault.remedies.longerLock) : "Set min_retention_days"} to at least ${need2}${vault.remedies?.longerLock ? " days" : ""}.`,
         subject: vault.address,
         subjectKind: "resource",
         root: vault.root,
@@ -55910,7 +57670,7 @@ function inlineIgnoresAbove(lines, file, line) {
   }
   return out2;
 }
-function names(directive, ruleId) {
+function names2(directive, ruleId) {
   return directive.rules.includes(ruleId);
 }
 function addressMatches(glob, address) {
@@ -55952,11 +57712,11 @@ function applySuppressions(input) {
 function suppress(f, input, linesOf) {
   const notes = [];
   const header = f.subjectKind === "resource" ? input.subjectHeader?.(f.root, f.subject) : void 0;
-  const inline = anchorLines(f, header).flatMap((at) => {
-    const text = linesOf(at.file);
-    return text ? inlineIgnoresAbove(text, at.file, at.line) : [];
+  const inline = anchorLines(f, header).flatMap((at2) => {
+    const text = linesOf(at2.file);
+    return text ? inlineIgnoresAbove(text, at2.file, at2.line) : [];
   });
-  for (const directive of inline.filter((d) => names(d, f.ruleId))) {
+  for (const directive of inline.filter((d) => names2(d, f.ruleId))) {
     if (directive.reason !== "") return { ...f, suppression: { kind: "inSource", justification: directive.reason } };
     notes.push(`the restorable:ignore at ${where5(directive)} has no reason, so it does not apply`);
   }
@@ -55977,7 +57737,7 @@ function resolveNow(now, env) {
 }
 
 // src/report/inventory.ts
-var AWS_MANAGED = "aws-managed";
+var PROVIDER_MANAGED = { aws: "aws-managed", google: "google-managed", azurerm: "microsoft-managed", kubernetes: "provider-managed" };
 var SAFE_DELETION_WINDOW_DAYS = 30;
 function buildInventory(graph, policy, findings) {
   const nodes = new Map([...graph.components, ...graph.mechanisms].map((n) => [n.id, n]));
@@ -56021,9 +57781,9 @@ function mechanismsOf(streams, nodes) {
   }
   return [...seen.values()];
 }
-function ruleAt(plan, s) {
+function ruleAt(plan2, s) {
   const same = (a, b) => a.file === b.file && a.startLine === b.startLine;
-  return plan.rules.find((r) => same(r.location, s.location) || r.copyActions.some((a) => same(a.location, s.location)))?.name;
+  return plan2.rules.find((r) => same(r.location, s.location) || r.copyActions.some((a) => same(a.location, s.location)))?.name;
 }
 function effectiveInterval2(streams) {
   if (streams.length === 0) return void 0;
@@ -56083,10 +57843,10 @@ function keysOf(c, vaults, nodes, keyFindings) {
   const out2 = [];
   if (c.kind === "key") return out2;
   if (c.encryption.keyId !== void 0) out2.push(keyEntry(c.address, c.encryption.keyId, nodes, keyFindings));
-  else if (c.encryption.atRest === true) out2.push({ of: c.address, key: AWS_MANAGED, retrievable: true });
+  else if (c.encryption.atRest === true) out2.push({ of: c.address, key: PROVIDER_MANAGED[c.provider], retrievable: true });
   for (const v of vaults) {
     if (isUnknownFact(v.vault)) continue;
-    out2.push(v.keyId !== void 0 ? keyEntry(v.vault, v.keyId, nodes, keyFindings) : { of: v.vault, key: AWS_MANAGED, retrievable: true });
+    out2.push(v.keyId !== void 0 ? keyEntry(v.vault, v.keyId, nodes, keyFindings) : { of: v.vault, key: PROVIDER_MANAGED[c.provider], retrievable: true });
   }
   return out2;
 }
@@ -56179,7 +57939,7 @@ function addBlock(def, file, block) {
       if (block.body.blocks.some((b) => b.type === "backend" || b.type === "cloud")) def.hasBackend = true;
       for (const b of block.body.blocks) {
         if (b.type !== "backend" || b.labels[0] === void 0) continue;
-        const bucket = literalString(attr(b, "bucket")?.expr);
+        const bucket = literalString(attr(b, "bucket")?.expr) ?? literalString(attr(b, "storage_account_name")?.expr);
         def.backend = { type: b.labels[0], file, block: b, ...bucket !== void 0 ? { bucket } : {} };
       }
       break;
@@ -56745,10 +58505,10 @@ function compileRegex(pattern, global2) {
 function regexResult(re, m) {
   const groupCount = m.length - 1;
   if (groupCount === 0) return m[0];
-  const names2 = m.groups ? Object.keys(m.groups) : [];
-  if (names2.length === 0) return m.slice(1).map((x) => x ?? null);
-  if (names2.length !== groupCount) throw invalidArg("pattern", `invalid regexp pattern: cannot mix both named and unnamed capture groups in ${re.source}`);
-  return makeObject(names2.map((n) => [n, m.groups[n] ?? null]));
+  const names3 = m.groups ? Object.keys(m.groups) : [];
+  if (names3.length === 0) return m.slice(1).map((x) => x ?? null);
+  if (names3.length !== groupCount) throw invalidArg("pattern", `invalid regexp pattern: cannot mix both named and unnamed capture groups in ${re.source}`);
+  return makeObject(names3.map((n) => [n, m.groups[n] ?? null]));
 }
 function regex([p, s]) {
   const re = compileRegex(str(p, "pattern"), false);
@@ -57143,8 +58903,8 @@ function yamlScalar(v) {
   throw new Bail(unknownOf(v));
 }
 function yamlString(s) {
-  const literal = s.includes("\n") && !/^[ \t]/.test(s) && !/[ \t]\n|[ \t]$/.test(s) && !/[\x00-\x08\x0b-\x1f\x7f]/.test(s);
-  if (!literal) return [yamlQuoted(s)];
+  const literal2 = s.includes("\n") && !/^[ \t]/.test(s) && !/[ \t]\n|[ \t]$/.test(s) && !/[\x00-\x08\x0b-\x1f\x7f]/.test(s);
+  if (!literal2) return [yamlQuoted(s)];
   const body2 = s.replace(/\n+$/, "");
   const trailing = s.length - body2.length;
   const chomp = trailing === 0 ? "-" : trailing === 1 ? "" : "+";
@@ -57620,12 +59380,15 @@ function implicitProvider(key, rootDir) {
     defaultTags: null
   };
 }
-function providerInstance(block, at, key, values2) {
+function providerInstance(block, at2, key, values2) {
   const name2 = block.labels[0];
-  const region = values2.region === void 0 || values2.region === null ? new Unknown(`provider "${key}" sets no region: it comes from the environment at run time`, `set region in the provider block in ${at.file}`) : values2.region;
-  return { name: name2, key, at, region, account: accountOf(values2, key), defaultTags: values2.defaultTags ?? null };
+  const region = values2.region === void 0 || values2.region === null ? new Unknown(`provider "${key}" sets no region: it comes from the environment at run time`, `set region in the provider block in ${at2.file}`) : values2.region;
+  return { name: name2, key, at: at2, region, account: accountOf(values2, key), defaultTags: values2.defaultTags ?? null };
 }
 function accountOf(values2, key) {
+  const name2 = key.split(".")[0];
+  if (name2 === "google" || name2 === "google-beta") return ownerOf(values2.project, `project of provider "${key}"`, "set project in the provider block");
+  if (name2 === "azurerm") return ownerOf(values2.subscriptionId, `subscription of provider "${key}"`, "set subscription_id in the provider block");
   const ids = values2.allowedAccountIds;
   if (isList(ids) && ids.length === 1 && typeof ids[0] === "string") return ids[0];
   const arn = values2.assumeRoleArn;
@@ -57635,6 +59398,11 @@ function accountOf(values2, key) {
   }
   if (isOpaque(arn)) return arn instanceof Unknown ? arn : new Unknown(`assume_role of provider "${key}" is known only after apply`);
   return new Unknown(`account of provider "${key}" is not known statically`, "set allowed_account_ids or assume_role.role_arn in the provider block");
+}
+function ownerOf(v, what, hint) {
+  if (typeof v === "string" && v !== "") return v;
+  if (v === void 0 || v === null) return new Unknown(`${what} is not set: it comes from the environment at run time`, hint);
+  return isOpaque(v) && v instanceof Unknown ? v : new Unknown(`${what} is not known statically`, hint);
 }
 function providerEchoDataSource(type, provider) {
   if (type === "aws_region") return { name: provider.region, region: provider.region, id: provider.region };
@@ -58110,7 +59878,7 @@ var ModuleInstance = class _ModuleInstance {
   }
   buildProvider(p, key) {
     const ctx = this.context();
-    const at = { file: p.file, range: p.node.headerRange };
+    const at2 = { file: p.file, range: p.node.headerRange };
     const value = (name2) => {
       const a = attr(p.node, name2);
       return a ? evaluateOrUnknown(a.expr, ctx, `${name2} of provider ${key}`) : void 0;
@@ -58120,11 +59888,13 @@ var ModuleInstance = class _ModuleInstance {
       const a = b && attr(b, name2);
       return a ? evaluateOrUnknown(a.expr, ctx, `${blockType}.${name2} of provider ${key}`) : void 0;
     };
-    return providerInstance(p.node, at, key, {
+    return providerInstance(p.node, at2, key, {
       region: value("region") ?? value("location") ?? null,
       allowedAccountIds: value("allowed_account_ids") ?? null,
       assumeRoleArn: nested("assume_role", "role_arn") ?? null,
-      defaultTags: nested("default_tags", "tags") ?? value("default_labels") ?? null
+      defaultTags: nested("default_tags", "tags") ?? value("default_labels") ?? null,
+      project: value("project") ?? null,
+      subscriptionId: value("subscription_id") ?? null
     });
   }
   // ---- module calls -----------------------------------------------------------------------------
@@ -58676,22 +60446,22 @@ function rangeInBody(block, path7) {
   }
   return best;
 }
-function evaluatePlan(plan, planPath, root, locate, positions = /* @__PURE__ */ new Map()) {
+function evaluatePlan(plan2, planPath, root, locate, positions = /* @__PURE__ */ new Map()) {
   const out2 = { root, environment: "", resources: [], unresolvedModules: [], unknowns: [], problems: [] };
-  if (!isRecord(plan)) return out2;
+  if (!isRecord(plan2)) return out2;
   const firstLine = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
   const inPlan = (pointer) => {
     const r = pointer === void 0 ? void 0 : positions.get(pointer);
     return r ? { file: planPath, range: r } : void 0;
   };
   const changes = /* @__PURE__ */ new Map();
-  const rc = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
+  const rc = Array.isArray(plan2.resource_changes) ? plan2.resource_changes : [];
   rc.forEach((c, i2) => {
     if (isRecord(c) && typeof c.address === "string" && isRecord(c.change)) changes.set(c.address, { afterUnknown: c.change.after_unknown, pointer: `/resource_changes/${i2}` });
   });
-  const config = isRecord(plan.configuration) ? plan.configuration : void 0;
-  const providers = new ProviderResolver(plan, config, planPath, root, inPlan);
-  for (const r of planResources(plan)) {
+  const config = isRecord(plan2.configuration) ? plan2.configuration : void 0;
+  const providers = new ProviderResolver(plan2, config, planPath, root, inPlan);
+  for (const r of planResources(plan2)) {
     if (r.mode !== "managed") continue;
     const split2 = splitAddress(r.address);
     const resourceAddress = split2 ? [...split2.modules.map((m) => `module.${m}`), split2.resource].join(".") : r.address;
@@ -58723,9 +60493,9 @@ function evaluatePlan(plan, planPath, root, locate, positions = /* @__PURE__ */ 
   }
   return out2;
 }
-function planResources(plan) {
+function planResources(plan2) {
   const out2 = [];
-  const pv = isRecord(plan.planned_values) ? plan.planned_values : void 0;
+  const pv = isRecord(plan2.planned_values) ? plan2.planned_values : void 0;
   if (pv && isRecord(pv.root_module)) {
     const walk = (m, pointer) => {
       const modulePath = typeof m.address === "string" ? m.address : "";
@@ -58751,7 +60521,7 @@ function planResources(plan) {
     walk(pv.root_module, "/planned_values/root_module");
     return out2;
   }
-  (Array.isArray(plan.resource_changes) ? plan.resource_changes : []).forEach((c, i2) => {
+  (Array.isArray(plan2.resource_changes) ? plan2.resource_changes : []).forEach((c, i2) => {
     if (!isRecord(c) || typeof c.address !== "string" || typeof c.type !== "string" || typeof c.name !== "string" || !isRecord(c.change)) return;
     const actions = Array.isArray(c.change.actions) ? c.change.actions : [];
     if (actions.length === 1 && actions[0] === "delete") return;
@@ -58808,8 +60578,8 @@ function toBody(values2, afterUnknown, expressions, path7, ctx, header) {
       raw.forEach((item, i2) => {
         const itemUnknown = Array.isArray(unk) ? unk[i2] : void 0;
         const itemExpr = Array.isArray(expr) ? expr[i2] ?? expr[0] : void 0;
-        const at = ctx.at([...here, i2]);
-        blocks.push({ type: key, labels: [], at, ...toBody(item, itemUnknown, isRecord(itemExpr) ? itemExpr : void 0, [...here, i2], ctx, at) });
+        const at2 = ctx.at([...here, i2]);
+        blocks.push({ type: key, labels: [], at: at2, ...toBody(item, itemUnknown, isRecord(itemExpr) ? itemExpr : void 0, [...here, i2], ctx, at2) });
       });
     }
   }
@@ -58864,8 +60634,8 @@ function refFrom(ref, refPrefix) {
   return new ResourceRef(`${refPrefix}${m[1]}`, m[2]);
 }
 var ProviderResolver = class {
-  constructor(plan, config, planPath, root, inPlan) {
-    this.plan = plan;
+  constructor(plan2, config, planPath, root, inPlan) {
+    this.plan = plan2;
     this.config = config;
     this.planPath = planPath;
     this.root = root;
@@ -59020,8 +60790,8 @@ async function scan(options = {}) {
   const plans = planRoots(parsed.plans).byRoot;
   const roots = [.../* @__PURE__ */ new Set([...findRoots(modules), ...plans.keys()])].sort();
   const evaluated = roots.map((root) => {
-    const plan = plans.get(root);
-    if (plan) return evaluatePlan(plan.json, plan.path, root, planLocator(root, (dir) => modules.get(dir), remoteModulesOf(root, parsed.modulesJson)), plan.positions);
+    const plan2 = plans.get(root);
+    if (plan2) return evaluatePlan(plan2.json, plan2.path, root, planLocator(root, (dir) => modules.get(dir), remoteModulesOf(root, parsed.modulesJson)), plan2.positions);
     return evaluateRoot(
       root,
       {

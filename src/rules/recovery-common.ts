@@ -86,7 +86,15 @@ export function where(l: Location): string {
 
 /** "the AWS Backup plan rule at backup.tf:12 keeps 7 days, automated backups keep 1 day". */
 export function retentionBreakdown(agg: Aggregate): string {
+  // A copy kept as long as the rule it comes from, declared at the same place, says nothing new.
+  const seen = new Set<string>();
   return agg.sources
+    .filter((s) => {
+      const key = `${s.value}@${s.source.location.file}:${s.source.location.startLine}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
     .slice(0, 4)
     .map((s) => `${viaText(s.source)}${s.source.location.file ? ` (${where(s.source.location)})` : ""}: ${daysText(s.value)}`)
     .join("; ");

@@ -52,6 +52,13 @@ function componentFinding(ctx: RuleContext, c: Component, agg: Aggregate, source
   ctx.report({ message, subject: c.address, subjectKind: "resource", root: c.root, location: at.location, anchor: at.anchor, related: at.related, ...(level ? { level } : {}) });
 }
 
+/** A move to cold storage, not the end of retention, is what ends immediate availability. */
+function coldStorageLimits(availability: Aggregate, retention: Aggregate): boolean {
+  const warm = availability.value;
+  const kept = retention.value;
+  return typeof warm === "number" && (kept === null || (typeof kept === "number" && warm < kept));
+}
+
 /** Why the data is not immediately available long enough, as text; undefined when it is (or unknown). */
 function availabilityShortfall(c: Component, ctx: RuleContext, need: Requirement<number> | undefined): { text: string; agg: Aggregate } | undefined {
   if (!need) return undefined;
@@ -144,7 +151,8 @@ export const retentionBelowRegime: Rule = {
           agg.sources.map((s) => s.source),
           `${c.address} ${kept(c)} for at most ${observed} (${retentionBreakdown(agg)}); ${sourceText(min)}: ${min.value} days. ` +
             `${retentionFix(c, agg, min.value)}, or change the class.` +
-            (availability ? ` Also, ${availability.text}` : "") +
+            // When retention itself is what ends availability, raising it fixes both: no cold-storage advice.
+            (availability && coldStorageLimits(availability.agg, agg) ? ` Also, ${availability.text}` : "") +
             conflictNote(req.conflicts),
           levelFor(min),
         );
