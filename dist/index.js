@@ -44821,8 +44821,7 @@ function immutabilityLock(r) {
   const mode = isUnknownFact(state) ? state : state === "Locked" ? "compliance" : state === "Unlocked" ? "governance" : unknownFact(`immutability = "${state}" is not Disabled, Unlocked or Locked`);
   return { mode, minRetentionDays: null, maxRetentionDays: null, location, modeLocation: location, holdsPointRetention: true };
 }
-function buildRecoveryServicesVault(r, ctx) {
-  const anchors = ["immutability", "storage_mode_type", "cross_region_restore_enabled", "soft_delete_enabled", "encryption.key_id", "encryption", "monitoring.alerts_for_all_job_failures_enabled", "monitoring"];
+function azureVault(r, ctx, kind, anchors) {
   const vault = {
     ...identity(r, anchors),
     node: "backup-vault",
@@ -44831,13 +44830,18 @@ function buildRecoveryServicesVault(r, ctx) {
     region: ctx.region,
     account: ctx.account,
     notifications: [],
-    keyAnchor: "encryption.key_id",
-    remedies: VAULT_REMEDIES("recovery-services")
+    remedies: VAULT_REMEDIES(kind)
   };
-  const key = rawValue(r.body, "encryption.key_id");
-  if (key !== void 0) vault.keyId = keyIdOf(key, r, ctx);
   const lock = immutabilityLock(r);
   if (lock) vault.lock = lock;
+  return vault;
+}
+function buildRecoveryServicesVault(r, ctx) {
+  const anchors = ["immutability", "storage_mode_type", "cross_region_restore_enabled", "soft_delete_enabled", "encryption.key_id", "encryption", "monitoring.alerts_for_all_job_failures_enabled", "monitoring"];
+  const vault = azureVault(r, ctx, "recovery-services", anchors);
+  vault.keyAnchor = "encryption.key_id";
+  const key = rawValue(r.body, "encryption.key_id");
+  if (key !== void 0) vault.keyId = keyIdOf(key, r, ctx);
   const alertsPath = "monitoring.alerts_for_all_job_failures_enabled";
   const alertsAt = atOf(lookup(r.body, alertsPath));
   vault.failureAlerts = {
@@ -44911,18 +44915,7 @@ function buildProtectedVm(r, ctx) {
   return [association(r, ctx, "source_vm_id", "backup_policy_id", ["source_vm_id", "backup_policy_id"], vaultFacts(ref, "recovery-services", ctx).region)];
 }
 function buildBackupVault(r, ctx) {
-  const vault = {
-    ...identity(r, ["immutability", "redundancy", "soft_delete", "retention_duration_in_days", "cross_region_restore_enabled"]),
-    node: "backup-vault",
-    provider: "azurerm",
-    name: strFact(r.body, "name", null) ?? unknownFact("vault without name"),
-    region: ctx.region,
-    account: ctx.account,
-    notifications: [],
-    remedies: VAULT_REMEDIES("data-protection")
-  };
-  const lock = immutabilityLock(r);
-  if (lock) vault.lock = lock;
+  const vault = azureVault(r, ctx, "data-protection", ["immutability", "redundancy", "soft_delete", "retention_duration_in_days", "cross_region_restore_enabled"]);
   for (const k of ctx.resourcesOfType("azurerm_data_protection_backup_vault_customer_managed_key")) {
     const target = rawValue(k.body, "data_protection_backup_vault_id");
     if (k.root !== r.root || !isRef(target) || ctx.resource(k.root, target.address) !== r) continue;
@@ -45335,7 +45328,7 @@ var components2 = {
     remedies: () => ({
       enableBackup: "set versioning_enabled = true and a delete_retention_policy (blob soft delete) in blob_properties, or back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_blob_storage)",
       crossRegionCopy: 'set account_replication_type = "GRS", "RA-GRS", "GZRS" or "RA-GZRS" so a copy is kept in the paired region, or add object replication to an account in another region',
-      longerRetention: "raise blob_properties.delete_retention_policy.days (up to 365), or keep blob versions with an azurerm_storage_management_policy that keeps them, or back it up to a Backup vault (vaulted blob backup) that keeps them",
+      longerRetention: "turn on blob versioning and keep the versions with an azurerm_storage_management_policy with an azurerm_storage_management_policy that keeps them, or back it up to a Backup vault (vaulted blob backup) that keeps them",
       crossAccountCopy: CROSS_SUBSCRIPTION,
       customerManagedKey: "set customer_managed_key { key_vault_key_id, user_assigned_identity_id } to a Key Vault key: versions and soft-deleted blobs stay in the account under its key",
       immutability: 'set immutability_policy { state = "Locked", period_since_creation_in_days } (an unlocked policy can be shortened or removed), or back it up to a Backup vault with immutability = "Locked" (vaulted blob backup)',
@@ -45496,7 +45489,7 @@ function storageAccountNative(r) {
   const restore = isSet(r.body, "blob_properties.restore_policy");
   const pointInTime = restore === "unknown" ? unknownFact("blob_properties.restore_policy is not known") : restore;
   if (versioning === true) return { enabled: true, retentionDays: null, pointInTime, frequencyHours: 0, via: "versioning", anchor: "blob_properties.versioning_enabled" };
-  if (softDelete === true) return { enabled: true, retentionDays: softDeleteDays, pointInTime, frequencyHours: 0, via: "soft-delete", anchor: "blob_properties.delete_retention_policy.days" };
+  if (softDelete === true) return { enabled: true, retentionDays: softDeleteDays, pointInTime, frequencyHours: 0, via: "soft-delete", anchor: "blob_properties.delete_retention_policy.days", maxRetentionDays: 365 };
   if (isUnknownFact(versioning)) return { enabled: versioning, retentionDays: versioning, pointInTime: versioning, frequencyHours: 0, via: "versioning", anchor: "blob_properties.versioning_enabled" };
   if (softDelete === "unknown") {
     const why = unknownFact("blob_properties.delete_retention_policy is not known");
@@ -55744,7 +55737,8 @@ var backupsDeletedWithResource = {
     ].join("\n"),
     tags: ["backup", "deletion-protection", "security"],
     securitySeverity: "6.0",
-    providers: ["aws", "google", "azurerm"]
+    providers: ["aws", "google"],
+    providerNote: "RDS and Aurora automated backups and final snapshots, force_destroy on buckets and vaults; Cloud SQL final backups (final_backup_config, retain_backups_on_delete). On Azure the judged services keep their backups apart from the resource (a deleted SQL database stays restorable, vault recovery points outlive the protected VM), so there is nothing to judge."
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

@@ -231,8 +231,8 @@ export function immutabilityLock(r: ResourceInstance): BackupVault["lock"] | und
   return { mode, minRetentionDays: null, maxRetentionDays: null, location, modeLocation: location, holdsPointRetention: true };
 }
 
-function buildRecoveryServicesVault(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
-  const anchors = ["immutability", "storage_mode_type", "cross_region_restore_enabled", "soft_delete_enabled", "encryption.key_id", "encryption", "monitoring.alerts_for_all_job_failures_enabled", "monitoring"];
+/** A vault of either kind, with its immutability as its lock. */
+function azureVault(r: ResourceInstance, ctx: CatalogContext, kind: VaultKind, anchors: readonly string[]): BackupVault {
   const vault: BackupVault = {
     ...identity(r, anchors),
     node: "backup-vault",
@@ -241,13 +241,19 @@ function buildRecoveryServicesVault(r: ResourceInstance, ctx: CatalogContext): M
     region: ctx.region,
     account: ctx.account,
     notifications: [],
-    keyAnchor: "encryption.key_id",
-    remedies: VAULT_REMEDIES("recovery-services"),
+    remedies: VAULT_REMEDIES(kind),
   };
-  const key = rawValue(r.body, "encryption.key_id");
-  if (key !== undefined) vault.keyId = keyIdOf(key, r, ctx);
   const lock = immutabilityLock(r);
   if (lock) vault.lock = lock;
+  return vault;
+}
+
+function buildRecoveryServicesVault(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
+  const anchors = ["immutability", "storage_mode_type", "cross_region_restore_enabled", "soft_delete_enabled", "encryption.key_id", "encryption", "monitoring.alerts_for_all_job_failures_enabled", "monitoring"];
+  const vault = azureVault(r, ctx, "recovery-services", anchors);
+  vault.keyAnchor = "encryption.key_id";
+  const key = rawValue(r.body, "encryption.key_id");
+  if (key !== undefined) vault.keyId = keyIdOf(key, r, ctx);
   // monitoring.alerts_for_all_job_failures_enabled defaults to true: built-in Azure Monitor alerts for job failures.
   // https://learn.microsoft.com/en-us/azure/backup/monitoring-and-alerts-overview
   const alertsPath = "monitoring.alerts_for_all_job_failures_enabled";
@@ -344,18 +350,7 @@ function buildProtectedVm(r: ResourceInstance, ctx: CatalogContext): Mechanism[]
 // ---- Data Protection (Backup vaults)
 
 function buildBackupVault(r: ResourceInstance, ctx: CatalogContext): Mechanism[] {
-  const vault: BackupVault = {
-    ...identity(r, ["immutability", "redundancy", "soft_delete", "retention_duration_in_days", "cross_region_restore_enabled"]),
-    node: "backup-vault",
-    provider: "azurerm",
-    name: strFact(r.body, "name", null) ?? unknownFact("vault without name"),
-    region: ctx.region,
-    account: ctx.account,
-    notifications: [],
-    remedies: VAULT_REMEDIES("data-protection"),
-  };
-  const lock = immutabilityLock(r);
-  if (lock) vault.lock = lock;
+  const vault = azureVault(r, ctx, "data-protection", ["immutability", "redundancy", "soft_delete", "retention_duration_in_days", "cross_region_restore_enabled"]);
   // A customer managed key is a resource of its own. https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/data_protection_backup_vault_customer_managed_key
   for (const k of ctx.resourcesOfType("azurerm_data_protection_backup_vault_customer_managed_key")) {
     const target = rawValue(k.body, "data_protection_backup_vault_id");

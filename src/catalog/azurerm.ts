@@ -286,7 +286,7 @@ const components: Record<string, ComponentEntry> = {
     remedies: () => ({
       enableBackup: "set versioning_enabled = true and a delete_retention_policy (blob soft delete) in blob_properties, or back it up with an Azure Backup vault (azurerm_data_protection_backup_instance_blob_storage)",
       crossRegionCopy: 'set account_replication_type = "GRS", "RA-GRS", "GZRS" or "RA-GZRS" so a copy is kept in the paired region, or add object replication to an account in another region',
-      longerRetention: "raise blob_properties.delete_retention_policy.days (up to 365), or keep blob versions with an azurerm_storage_management_policy that keeps them, or back it up to a Backup vault (vaulted blob backup) that keeps them",
+      longerRetention: "turn on blob versioning and keep the versions with an azurerm_storage_management_policy with an azurerm_storage_management_policy that keeps them, or back it up to a Backup vault (vaulted blob backup) that keeps them",
       crossAccountCopy: CROSS_SUBSCRIPTION,
       customerManagedKey: "set customer_managed_key { key_vault_key_id, user_assigned_identity_id } to a Key Vault key: versions and soft-deleted blobs stay in the account under its key",
       immutability: 'set immutability_policy { state = "Locked", period_since_creation_in_days } (an unlocked policy can be shortened or removed), or back it up to a Backup vault with immutability = "Locked" (vaulted blob backup)',
@@ -488,7 +488,8 @@ function storageAccountNative(r: ResourceInstance): NativeBackup {
   const restore = isSet(r.body, "blob_properties.restore_policy");
   const pointInTime: Fact<boolean> = restore === "unknown" ? unknownFact("blob_properties.restore_policy is not known") : restore;
   if (versioning === true) return { enabled: true, retentionDays: null, pointInTime, frequencyHours: 0, via: "versioning", anchor: "blob_properties.versioning_enabled" };
-  if (softDelete === true) return { enabled: true, retentionDays: softDeleteDays, pointInTime, frequencyHours: 0, via: "soft-delete", anchor: "blob_properties.delete_retention_policy.days" };
+  // Blob soft delete keeps deleted data 1 to 365 days. https://learn.microsoft.com/en-us/azure/storage/blobs/soft-delete-blob-overview
+  if (softDelete === true) return { enabled: true, retentionDays: softDeleteDays, pointInTime, frequencyHours: 0, via: "soft-delete", anchor: "blob_properties.delete_retention_policy.days", maxRetentionDays: 365 };
   if (isUnknownFact(versioning)) return { enabled: versioning, retentionDays: versioning, pointInTime: versioning, frequencyHours: 0, via: "versioning", anchor: "blob_properties.versioning_enabled" };
   if (softDelete === "unknown") {
     const why = unknownFact("blob_properties.delete_retention_policy is not known");

@@ -49,7 +49,8 @@ export const backupsDeletedWithResource: Rule = {
     ].join("\n"),
     tags: ["backup", "deletion-protection", "security"],
     securitySeverity: "6.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google"],
+    providerNote: "RDS and Aurora automated backups and final snapshots, force_destroy on buckets and vaults; Cloud SQL final backups (final_backup_config, retain_backups_on_delete). On Azure the judged services keep their backups apart from the resource (a deleted SQL database stays restorable, vault recovery points outlive the protected VM), so there is nothing to judge.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
