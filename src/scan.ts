@@ -9,6 +9,7 @@ import path from "node:path";
 import { discover, type DiscoveredFile } from "./discover/index.js";
 import { UsageError } from "./errors.js";
 import { buildGraph } from "./graph/index.js";
+import { loadKubernetes } from "./helm/index.js";
 import type { Graph, Location } from "./graph/types.js";
 import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
 import { loadPolicy } from "./policy/index.js";
@@ -90,7 +91,15 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     );
   });
 
-  const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups });
+  const kubernetes = loadKubernetes({
+    yamlFiles: [],
+    archives: [],
+    valuesFiles: [],
+    terraform: evaluated,
+    clusters: loaded.clusters,
+  });
+  fileProblems.push(...kubernetes.problems);
+  const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups, kubernetes: kubernetes.objects });
   const policy = loaded.view;
   const ruleResults = runRules({ graph, fileProblems, policy, levels: loaded.levels });
   const findings = sortFindings(

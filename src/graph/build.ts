@@ -15,6 +15,8 @@ import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
 import { googleResourceRegion, isGoogleProvider } from "../catalog/google.js";
 import { azurermLocation } from "../catalog/azurerm.js";
 import type { ExternalBackup } from "../policy/types.js";
+import { kubernetesNodes } from "../catalog/kubernetes.js";
+import type { K8sObject } from "../helm/types.js";
 import type { BackupVault, Component, Fact, Graph, Mechanism, ScanUnknown } from "./types.js";
 import { isUnknownFact, unknownFact } from "./types.js";
 
@@ -311,10 +313,16 @@ function linkTarget(
 export interface GraphOptions {
   /** Coverage declared outside the repository (`external_backups:` in the config). */
   externalBackups?: readonly ExternalBackup[];
+  /** Kubernetes objects of the scan: manifests and what Helm releases render. */
+  kubernetes?: readonly K8sObject[];
 }
 
 export function buildGraph(roots: EvaluatedRoot[], options: GraphOptions = {}): Graph {
   const state = buildNodes(roots);
+  const k8s = kubernetesNodes(options.kubernetes ?? [], { components: state.components });
+  state.components.push(...k8s.components);
+  state.mechanisms.push(...k8s.mechanisms);
+  state.unknowns.push(...k8s.unknowns);
   const { coverage, unknowns } = computeCoverage(state.components, state.mechanisms, roots, options.externalBackups ?? []);
   return { components: state.components, mechanisms: state.mechanisms, coverage, unknowns: [...state.unknowns, ...unknowns] };
 }

@@ -12,6 +12,7 @@ import type { EvaluatedRoot } from "../terraform/types-evaluated.js";
 import { and3, globMatch, matchArnPattern, not3, or3, patternNamesType, type Tri } from "./arn.js";
 import type {
   BackupPlan,
+  BackupPlanRule,
   BackupSelection,
   Component,
   Coverage,
@@ -48,7 +49,7 @@ const OPT_IN_ALWAYS_REQUIRED = new Set(["Aurora", "Neptune", "DocumentDB"]);
 const CONTINUOUS_TYPES = new Set(["RDS", "Aurora", "S3"]);
 const CONTINUOUS_MAX_DAYS = 35;
 
-type Contribution = { status: Tri; streams: RecoveryStream[]; related: { location: Location; message: string }[] };
+type Contribution = { status: Tri; streams: RecoveryStream[]; related: { location: Location; message: string }[]; metadataOnly?: NonNullable<Coverage["metadataOnly"]> };
 
 export interface CoverageResult {
   coverage: Map<string, Coverage>;
@@ -81,6 +82,15 @@ export function tagMatch(crit: TagCriterion, tags: Component["tags"]): Tri {
       return actual !== crit.value;
     case "notLike":
       return actual === undefined || !globMatch(crit.value, actual);
+    // Kubernetes label selector operators. https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#resources-that-support-set-based-requirements
+    case "exists":
+      return actual !== undefined;
+    case "notExists":
+      return actual === undefined;
+    case "in":
+      return actual !== undefined && (crit.values ?? [crit.value]).includes(actual);
+    case "notIn":
+      return actual === undefined || !(crit.values ?? [crit.value]).includes(actual);
   }
 }
 
@@ -141,7 +151,9 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
       s.unknown !== undefined ||
       (s.resources.length === 0 && s.anyTags.length === 0 && s.allConditions.length > 0) ||
       s.resources.some((r) => r.by === "unknown" || (r.by === "arn" && (r.pattern === "*" || !patternNamesType(r.pattern)))) ||
-      s.anyTags.some((t) => isUnknownFact(t.key));
+      s.anyTags.some((t) => isUnknownFact(t.key)) ||
+      // A Kubernetes backup selects by namespace (and labels): every component of its provider is a candidate.
+      s.namespaces !== undefined;
     if (broad) {
       for (const c of selectable) if (c.provider === provider) addCandidate(c, s);
       continue;
@@ -185,7 +197,7 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     const related: Contribution["related"] = [];
     const res = resourcesMatch(s.resources, c, byId);
     const tags = or3(...s.anyTags.map((t) => tagMatch(t, c.tags)));
-    const conditionOnly = s.resources.length === 0 && s.anyTags.length === 0 && s.allConditions.length > 0;
+    const conditionOnly = s.resources.length === 0 && s.anyTags.length === 0 && (s.allConditions.length > 0 || s.namespaces !== undefined);
     let base: Tri = or3(res.status, tags, conditionOnly);
     const typed = res.status === true && res.typed;
     base = and3(base, ...s.allConditions.map((t) => tagMatch(t, c.tags)));
@@ -193,7 +205,12 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     base = and3(base, not3(excluded));
     if (base === false && s.unknown) base = s.unknown;
     if (base === false || c.provider !== (s.provider ?? "aws")) return { status: false, streams: [], related };
-    let status: Tri = s.association ? base : and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
+    if (s.environment && c.environment && s.environment !== c.environment) return { status: false, streams: [], related };
+    let status: Tri = s.association
+      ? base
+      : c.provider === "kubernetes"
+        ? and3(base, kubernetesPlace(s, c))
+        : and3(base, samePlace(s.region, s.account, c.region, c.account), inAccountScope(s.accountScope, c.account));
     if (status === false) return { status: false, streams: [], related };
     // Region opt-in is an AWS Backup setting.
     if (c.provider === "aws" && (!typed || OPT_IN_ALWAYS_REQUIRED.has(c.backupResourceType!))) {
@@ -208,7 +225,9 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
       status = and3(status, versioning);
     }
     if (status === false) return { status, streams: [], related };
-    return { status, streams: planStreams(s, c, plans), related };
+    const planned = planStreams(s, c, plans);
+    if (planned.streams.length === 0 && planned.metadataOnly.length > 0) return { status: false, streams: [], related, metadataOnly: planned.metadataOnly };
+    return { status: and3(status, ...planned.undecided), streams: planned.streams, related };
   };
 
   const coverage = new Map<string, Coverage>();
@@ -259,8 +278,10 @@ function combine(cs: Contribution[]): Coverage {
   const related: Coverage["related"] = [];
   const uncertain: NonNullable<Coverage["uncertain"]> = [];
   let covered = false;
+  const metadataOnly: NonNullable<Coverage["metadataOnly"]> = [];
   for (const c of cs) {
     related.push(...c.related);
+    if (c.metadataOnly) metadataOnly.push(...c.metadataOnly);
     if (c.status === true) {
       covered = true;
       streams.push(...c.streams);
@@ -271,6 +292,7 @@ function combine(cs: Contribution[]): Coverage {
   }
   const cov: Coverage = { status: covered ? "covered" : unknowns.length ? "unknown" : "uncovered", streams, unknowns: covered ? [] : unknowns, related };
   if (uncertain.length) cov.uncertain = uncertain;
+  if (metadataOnly.length) cov.metadataOnly = metadataOnly;
   return cov;
 }
 
@@ -297,20 +319,51 @@ function resourcesMatch(selectors: ResourceSelector[], c: Component, byId: Map<s
   return { status: or3(...results), typed: typedTrue };
 }
 
-function planStreams(s: BackupSelection, c: Component, plans: Map<string, BackupPlan>): RecoveryStream[] {
+interface Planned {
+  streams: RecoveryStream[];
+  /** Rules that select the component but copy only its metadata (Kubernetes backups without volume data). */
+  metadataOnly: NonNullable<Coverage["metadataOnly"]>;
+  /** Whether some rule captures the data at all is unknown. */
+  undecided: UnknownFact[];
+}
+
+/** Does a Kubernetes backup rule copy this component's volume data: into storage, as snapshots, or not at all? */
+function volumeDataOf(rule: BackupPlanRule, c: Component): { snapshots: Tri; toStorage: Tri } {
+  const v = rule.volumeData!;
+  const toStorage: Tri = v.toStorage === "opt-in" ? (c.fsBackupOptIn ?? false) : v.toStorage;
+  return { snapshots: v.snapshots, toStorage };
+}
+
+function planStreams(s: BackupSelection, c: Component, plans: Map<string, BackupPlan>): Planned {
+  const planned: Planned = { streams: [], metadataOnly: [], undecided: [] };
   const plan = typeof s.planId === "string" ? plans.get(s.planId) : undefined;
   if (!plan) {
     const why = isUnknownFact(s.planId) ? s.planId : unknownFact(`plan ${s.planId} is not in the scan`);
-    return [{ via: "plan-rule", mechanismId: s.id, retentionDays: why, intervalHours: why, region: s.region, account: s.account, location: s.location }];
+    planned.streams.push({ via: "plan-rule", mechanismId: s.id, retentionDays: why, intervalHours: why, region: s.region, account: s.account, location: s.location });
+    return planned;
   }
   if (plan.unknownRules) {
-    return [{ via: "plan-rule", mechanismId: plan.id, retentionDays: plan.unknownRules, intervalHours: plan.unknownRules, region: plan.region, account: plan.account, location: plan.location, ...(plan.label ? { label: plan.label } : {}) }];
+    planned.streams.push({ via: "plan-rule", mechanismId: plan.id, retentionDays: plan.unknownRules, intervalHours: plan.unknownRules, region: plan.region, account: plan.account, location: plan.location, ...(plan.label ? { label: plan.label } : {}) });
+    return planned;
   }
-  const out: RecoveryStream[] = [];
+  const out = planned.streams;
   const label = plan.label ? { label: plan.label } : {};
   for (const rule of plan.rules) {
+    let withCopies = true;
+    let withVault = true;
+    if (rule.volumeData) {
+      const { snapshots, toStorage } = volumeDataOf(rule, c);
+      if (snapshots === false && toStorage === false) {
+        planned.metadataOnly.push({ mechanismId: plan.id, location: rule.volumeData.location, message: `${plan.label ?? "this backup"} ${plan.address} selects ${c.address} but copies only its Kubernetes objects, not the data in its volumes` });
+        continue;
+      }
+      if (snapshots !== true && toStorage !== true) planned.undecided.push(isUnknownFact(toStorage) ? toStorage : (snapshots as UnknownFact));
+      // Snapshots stay in the cluster; only data moved to storage lands in the storage location (the vault and its copies).
+      withCopies = toStorage !== false;
+      withVault = toStorage !== false;
+    }
     const ruleStream: RecoveryStream = { via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location, coldAfterDays: rule.coldStorageAfterDays, ...label };
-    if (rule.vaultId !== undefined) ruleStream.vaultId = rule.vaultId;
+    if (rule.vaultId !== undefined && withVault) ruleStream.vaultId = rule.vaultId;
     if (rule.retentionLocation) ruleStream.retentionLocation = rule.retentionLocation;
     if (rule.scheduleLocation) ruleStream.intervalLocation = rule.scheduleLocation;
     out.push(ruleStream);
@@ -318,6 +371,7 @@ function planStreams(s: BackupSelection, c: Component, plans: Map<string, Backup
       const ret = rule.retentionDays;
       out.push({ via: "pitr", mechanismId: plan.id, retentionDays: typeof ret === "number" ? Math.min(ret, CONTINUOUS_MAX_DAYS) : ret === null ? CONTINUOUS_MAX_DAYS : ret, intervalHours: 5 / 60, region: plan.region, account: plan.account, location: rule.location, ...(rule.vaultId !== undefined ? { vaultId: rule.vaultId } : {}) });
     }
+    if (!withCopies) continue;
     for (const copy of rule.copyActions) {
       const copyStream: RecoveryStream = { via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location, ...label };
       if (copy.via !== undefined) copyStream.copyVia = copy.via;
@@ -328,7 +382,23 @@ function planStreams(s: BackupSelection, c: Component, plans: Map<string, Backup
       out.push(copyStream);
     }
   }
-  return out;
+  return planned;
+}
+
+/**
+ * Place of a Kubernetes backup and a component: the same cluster (both unnamed = the scan's one
+ * cluster) and a selected namespace (Velero: globs; an empty include list or `*` is every namespace;
+ * excludes win). https://velero.io/docs/main/resource-filtering/
+ */
+function kubernetesPlace(s: BackupSelection, c: Component): Tri {
+  if ((s.cluster ?? "") !== (c.cluster ?? "")) return false;
+  const ns = s.namespaces;
+  if (!ns) return true;
+  if (c.namespace === undefined) return false;
+  if (isUnknownFact(c.namespace)) return c.namespace;
+  const name = c.namespace;
+  if (ns.exclude.some((g) => globMatch(g, name))) return false;
+  return ns.include.length === 0 || ns.include.some((g) => globMatch(g, name));
 }
 
 function nativeContribution(c: Component, mechanisms: Mechanism[]): Contribution {

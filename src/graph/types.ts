@@ -67,6 +67,13 @@ export interface NodeIdentity {
    * findings on these when the deciding attribute is in the node's block.
    */
   anchors: Record<string, Location>;
+  /**
+   * More about an anchor's place, for findings that land there: related locations (a chart
+   * default's line) and properties (key path, effective value, origin) (issue 6, Locations).
+   */
+  anchorDetails?: Record<string, { related?: { location: Location; message: string }[]; properties?: Record<string, string> }>;
+  /** Variant it belongs to ("" or absent: the default); a Helm `values-prod.yaml` environment. */
+  environment?: string;
 }
 
 /** One stream of restorable points in time for a component (SPEC section 1, Aggregation). */
@@ -131,6 +138,16 @@ export interface Component extends NodeIdentity {
   tags: Fact<Record<string, Fact<string>>>;
   /** Anchor key of the attribute holding its tags or labels, when written in its block. */
   tagsAnchor?: string;
+  /** Kubernetes: its namespace and the cluster it runs in (cluster name; absent = the scan's one cluster). */
+  namespace?: Fact<string>;
+  cluster?: string;
+  /** Kubernetes: the pod opts its data volume in to file-system backup (Velero `backup.velero.io/backup-volumes`). */
+  fsBackupOptIn?: Fact<boolean>;
+  /**
+   * Kubernetes: the workload keeps its data only in an emptyDir (persistence disabled): nothing survives a
+   * pod restart. Not a backup gap unless its class needs the data kept (COV-001 says so).
+   */
+  ephemeralStorage?: { location: Location; anchor: string };
   /** The resource's ARN (or provider id) when it can be built; used by ARN selections. */
   arn: Fact<string>;
   /** AWS Backup resource type name (`DynamoDB`, `RDS`, `Aurora`, `EFS`, `EBS`, `EC2`, `S3`...), for region opt-in. */
@@ -309,6 +326,13 @@ export interface BackupPlanRule {
     /** How the copy is made, when not an AWS Backup copy action (`CopyOf.via`: "gce-snapshot-location", "azure-geo-redundant-vault"...). */
     via?: string;
   }[];
+  /**
+   * Kubernetes backups (Velero): how volume data is captured. Absent: the rule captures the data
+   * (every other mechanism). Snapshots stay in the cluster's region and account (the rule's own
+   * stream); data moved to storage (file-system backup, snapshot data movement) lands in the
+   * copy actions' storage location. Neither: the rule copies object metadata only (COV-006).
+   */
+  volumeData?: { snapshots: Fact<boolean>; toStorage: Fact<boolean | "opt-in">; location: Location };
   /** Where delete_after / cold_storage_after / the schedule are written, when they are. */
   retentionLocation?: Location;
   coldStorageLocation?: Location;
@@ -332,7 +356,9 @@ export interface BackupPlan extends NodeIdentity {
 export interface TagCriterion {
   key: Fact<string>;
   value: Fact<string>;
-  op: "equals" | "like" | "notEquals" | "notLike";
+  /** `exists`/`notExists`/`in`/`notIn`: Kubernetes label selector operators (`in` and `notIn` read `values`). */
+  op: "equals" | "like" | "notEquals" | "notLike" | "exists" | "notExists" | "in" | "notIn";
+  values?: string[];
   location: Location;
 }
 
@@ -377,6 +403,12 @@ export interface BackupSelection extends NodeIdentity {
   accountScope?: Fact<string[] | "all">;
   /** Where it comes from when not an aws_backup_selection (`organizations-policy`). */
   origin?: "organizations-policy";
+  /**
+   * Kubernetes: namespaces it selects (globs; an empty include list or `*` is every namespace) and
+   * the cluster it runs in (absent = the scan's one cluster). Label selectors are `allConditions`.
+   */
+  namespaces?: { include: string[]; exclude: string[] };
+  cluster?: string;
   /** Computed with coverage (COV-002): may it select any component of the scan, and where does it nearly miss? */
   reach?: {
     mayMatch: boolean;
@@ -498,6 +530,8 @@ export interface Coverage {
   unknowns: UnknownFact[];
   /** Locations that decided "uncovered" beyond the component (near-miss selections...). */
   related: { location: Location; message: string }[];
+  /** Backups that select the component but copy only its metadata, not its volume data (COV-006). */
+  metadataOnly?: { mechanismId: string; location: Location; message: string }[];
   /**
    * Mechanisms that may or may not cover the component (unknown tags, unknown native
    * backups, unreadable modules), with the streams they would add (empty when not

@@ -32,6 +32,7 @@ export interface ClusterConfig {
   name: string;
   region?: string;
   account?: string;
+  provider?: "aws" | "google" | "azurerm";
   paths: string[];
   location: Location;
 }
@@ -139,6 +140,7 @@ function clusterOf(src: YamlSource, c: RawEntry, i: number): ClusterConfig {
   const out: ClusterConfig = { name: c.name as string, paths: (c.paths as string[] | undefined) ?? [], location: locationOf(src, ["clusters", i]) };
   if (typeof c.region === "string") out.region = c.region;
   if (typeof c.account === "string") out.account = c.account;
+  if (c.provider === "aws" || c.provider === "google" || c.provider === "azurerm") out.provider = c.provider;
   return out;
 }
 

@@ -174,7 +174,7 @@ function relatedLocations(related: readonly RelatedLocation[]): Sarif.Location[]
 }
 
 function findingProperties(f: Finding): Sarif.PropertyBag {
-  const properties: Sarif.PropertyBag = { root: f.root };
+  const properties: Sarif.PropertyBag = { ...(f.properties ?? {}), root: f.root };
   if (f.affected !== undefined) properties["affected"] = [...new Set(f.affected)].sort(compareStrings);
   if (f.environment !== "") properties["environment"] = f.environment;
   if (f.affected === undefined && f.related.length > MAX_RELATED_LOCATIONS) {

@@ -1,5 +1,5 @@
 /** The rule registry and the runner: every rule is a value with metadata and one check over the graph. */
-import type { Graph } from "../graph/types.js";
+import type { Graph, NodeIdentity } from "../graph/types.js";
 import type { PolicyView, RuleLevels } from "../policy/types.js";
 import { unparseableInput, unrecognisedDataClass } from "./configuration.js";
 import { statefulComponentWithoutBackup, COVERAGE_RULES } from "./coverage.js";
@@ -40,6 +40,7 @@ export interface RuleResults {
 export function runRules(run: RuleRun): RuleResults {
   const findings: Finding[] = [];
   const unknowns = new Map<string, RuleUnknown>();
+  const nodes = new Map<string, NodeIdentity>([...run.graph.components, ...run.graph.mechanisms].map((n) => [`${n.root}::${n.address}`, n]));
   for (const rule of run.rules ?? RULES) {
     const override = run.levels?.get(rule.meta.id);
     if (override === "off") continue;
@@ -47,7 +48,7 @@ export function runRules(run: RuleRun): RuleResults {
       graph: run.graph,
       fileProblems: run.fileProblems,
       policy: run.policy,
-      report: (f) => findings.push({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run.environment ?? "" }),
+      report: (f) => findings.push(withSubjectDetails({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run.environment ?? "" }, nodes)),
       reportUnknown: (u) => {
         const key = unknownKey(u);
         if (!unknowns.has(key)) unknowns.set(key, withoutUndefined(u));
@@ -55,6 +56,24 @@ export function runRules(run: RuleRun): RuleResults {
     });
   }
   return { findings, unknowns: sortUnknowns([...unknowns.values()]) };
+}
+
+/**
+ * What the subject node adds to a finding: its environment (a Helm values variant), and for the
+ * anchor the finding lands on, the related locations and properties its source recorded (a chart
+ * default's line; key path, value and origin).
+ */
+function withSubjectDetails(f: Finding, nodes: ReadonlyMap<string, NodeIdentity>): Finding {
+  const node = nodes.get(`${f.root}::${f.subject}`);
+  if (!node) return f;
+  const out: Finding = node.environment ? { ...f, environment: node.environment } : f;
+  const details = node.anchorDetails?.[f.anchor];
+  if (!details) return out;
+  return {
+    ...out,
+    related: [...(details.related ?? []), ...out.related],
+    ...(details.properties ? { properties: { ...details.properties, ...(out.properties ?? {}) } } : {}),
+  };
 }
 
 /** Identity of an unknown: the same value, undecidable for the same reason, is listed once. */

@@ -62,6 +62,8 @@ export interface Finding {
   affected?: string[];
   /** Environment (var-file set) the finding was evaluated in; "" for the default. */
   environment: string;
+  /** Facts about where it lands, for SARIF `properties` (key path, effective value, origin of a Helm value). */
+  properties?: Record<string, string>;
   suppression?: { kind: "inSource" | "external"; justification: string };
 }
 
