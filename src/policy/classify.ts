@@ -11,7 +11,8 @@ import type { PolicySet } from "./load.js";
 import type { ClassificationProblem } from "./types.js";
 
 /** Tag keys that carry a data class, in the order the SPEC lists them. */
-export const CLASS_TAG_KEYS = ["data-class", "data_class", "DataClass", "data-classification", "DataClassification"] as const;
+/** Tag and label keys read for a class, in order (SPEC section 3); Kubernetes objects carry theirs as the annotation `restorable.dev/data-class` (or a label). */
+export const CLASS_TAG_KEYS = ["data-class", "data_class", "DataClass", "data-classification", "DataClassification", "restorable.dev/data-class"] as const;
 
 export interface ClassOrigin {
   id: string;
