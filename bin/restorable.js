@@ -13,4 +13,10 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: process.stdout.isTTY === true,
+  // `restorable scan -` (helm template … | restorable scan -): standard input, read whole.
+  readStdin: async () => {
+    const chunks = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString("utf8").replace(/^\uFEFF/, "");
+  },
 });

@@ -1,4 +1,4 @@
-import type { Component, Coverage, Fact, RecoveryStream, ScanUnknown } from "./graph/types.js";
+import type { Component, Coverage, Fact, Location, RecoveryStream, ScanUnknown } from "./graph/types.js";
 import type { Finding, RuleMeta } from "./rules/types.js";
 
 /** What `scan()` returns and every reporter consumes. Deterministic: no clock, no absolute paths. */
@@ -80,8 +80,20 @@ export interface ScanStats {
   roots: string[];
   /** `.tfvars` files that were not evaluated (environments). */
   environmentsNotEvaluated: string[];
+  /**
+   * What the summary says about the Helm and Kubernetes inputs (issue 6): a release name or namespace
+   * taken by default, a chart restorable does not know, a Go-templated file not read. Absent: none.
+   */
+  notes?: ScanNote[];
   components: number;
   mechanisms: number;
+}
+
+export interface ScanNote {
+  subject: string;
+  what: string;
+  reason: string;
+  location?: Location;
 }
 
 /** Options of the library `scan()`; the CLI and the Action both build these. */
@@ -106,6 +118,18 @@ export interface ScanOptions {
   now?: Date;
   /** `--config FILE` (absolute or relative to `cwd`). Default: `.restorable.yml` or `.restorable.yaml` at the scan root, if present. */
   configFile?: string;
+  /**
+   * Helm values files (`--values`), in order: user layers of every chart-folder release of the scan, on
+   * top of its values.yaml (and of its environment file), as `helm install -f` adds them.
+   */
+  valuesFiles?: string[];
+  /** Manifests read from standard input: `-` among the paths (`helm template … | restorable scan -`). */
+  stdin?: string;
+  /**
+   * `--helm-render`: render each chart folder's release with the local `helm template` (no dependency
+   * update, no network) instead of chart knowledge. Off by default: the one exception to never running anything.
+   */
+  helmRender?: boolean;
   /** Filesystem access; tests inject a counting one. Default: node:fs. */
   fs?: ScanFileSystem;
 }

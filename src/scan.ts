@@ -10,6 +10,7 @@ import { discover, type DiscoveredFile } from "./discover/index.js";
 import { UsageError } from "./errors.js";
 import { buildGraph } from "./graph/index.js";
 import { loadKubernetes } from "./helm/index.js";
+import { helmTemplate } from "./helm/render.js";
 import type { Graph, Location } from "./graph/types.js";
 import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
 import { loadPolicy } from "./policy/index.js";
@@ -42,7 +43,9 @@ export function toolVersion(): string {
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
   const fs = options.fs ?? nodeFileSystem;
-  const discovery = await discover({ paths: options.paths?.length ? options.paths : ["."], cwd, root: options.root, exclude: options.exclude }, fs);
+  // `-` reads manifests from standard input (`helm template … | restorable scan -`): it is no path to discover.
+  const given = options.paths?.length ? options.paths : ["."];
+  const discovery = await discover({ paths: given.filter((p) => p !== "-"), cwd, root: options.root, exclude: options.exclude }, fs);
   // Before any parsing: a bad config or policy stops the run (exit 2) at once.
   const loaded = await loadPolicy({
     root: discovery.root,
@@ -51,7 +54,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ruleIds: [...ruleMetadata().map((m) => m.id), "UNK-001"],
   });
   const store = new TextStore(discovery.root, fs, options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-  await store.loadAll(discovery.files.map((f) => f.path));
+  await store.loadAll(discovery.files.filter((f) => f.kind !== "chart-archive").map((f) => f.path));
+  await store.loadAllBytes(discovery.files.filter((f) => f.kind === "chart-archive").map((f) => f.path));
   const parser = await createHclParser();
   const parsed = parseAll(discovery.files, store, parser);
   const modules = groupModules(parsed);
@@ -92,11 +96,20 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   });
 
   const kubernetes = loadKubernetes({
-    yamlFiles: [],
-    archives: [],
-    valuesFiles: [],
+    yamlFiles: discovery.files.flatMap((f) => {
+      const text = f.kind === "yaml" ? store.get(f.path) : undefined;
+      return text === undefined ? [] : [{ path: f.path, text }];
+    }),
+    archives: discovery.files.flatMap((f) => {
+      const bytes = f.kind === "chart-archive" ? store.getBytes(f.path) : undefined;
+      return bytes === undefined ? [] : [{ path: f.path, bytes }];
+    }),
+    valuesFiles: await loadValuesFiles(options.valuesFiles ?? [], cwd, discovery.root, store, fs),
+    ...(options.stdin !== undefined && given.includes("-") ? { stdin: options.stdin } : {}),
     terraform: evaluated,
     clusters: loaded.clusters,
+    templates: discovery.files.filter((f) => f.kind === "yaml-template").map((f) => f.path),
+    ...(options.helmRender ? { helmRender: { root: discovery.root, render: helmTemplate(options.env ?? process.env) } } : {}),
   });
   fileProblems.push(...kubernetes.problems);
   const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups, kubernetes: kubernetes.objects });
@@ -116,6 +129,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       r.unknowns.map((u) => ({ subject: u.subject, root: r.root, what: u.what, reason: u.reason, hint: u.hint, location: u.at && toLocation(u.at.file, u.at.range) })),
     ),
     ...graph.unknowns,
+    ...kubernetes.unknowns,
   ];
   appendNew(unknowns, ruleResults.unknowns);
   return {
@@ -131,6 +145,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
       environmentsNotEvaluated: environmentsNotEvaluated(roots, parsed.varFiles, varFiles),
       components: graph.components.length,
       mechanisms: graph.mechanisms.length,
+      ...(kubernetes.notes.length ? { notes: kubernetes.notes } : {}),
     },
   };
 }
@@ -140,6 +155,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 /** Every file of the scan is read once, through the injected file system, and decoded once. */
 class TextStore {
   private readonly texts = new Map<string, string | null>();
+  private readonly bytes = new Map<string, Uint8Array>();
   readonly problems: FileProblem[] = [];
 
   constructor(
@@ -152,7 +168,16 @@ class TextStore {
     await Promise.all(paths.map((p) => this.load(p)));
   }
 
-  private async load(rel: string): Promise<void> {
+  /** Binary inputs (packaged charts): kept as bytes, under the same size limit. */
+  async loadAllBytes(paths: string[]): Promise<void> {
+    await Promise.all(paths.map((p) => this.load(p, true)));
+  }
+
+  getBytes(rel: string): Uint8Array | undefined {
+    return this.bytes.get(rel);
+  }
+
+  private async load(rel: string, binary = false): Promise<void> {
     const abs = path.join(this.root, rel);
     try {
       const stat = await this.fs.stat(abs);
@@ -160,7 +185,9 @@ class TextStore {
         this.fail(rel, `the file is ${stat.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
         return;
       }
-      this.accept(rel, await this.fs.readFile(abs));
+      const buf = await this.fs.readFile(abs);
+      if (binary) this.bytes.set(rel, buf);
+      else this.accept(rel, buf);
     } catch (e) {
       this.fail(rel, `the file could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
     }
@@ -312,6 +339,26 @@ async function loadCommandLineVarFiles(files: string[], cwd: string, root: strin
     const first = parsed.problems[0];
     if (first) throw new UsageError(`--var-file ${f}:${first.range.start.line}:${first.range.start.column}: ${first.message}`);
     out.push({ path: f, parsed });
+  }
+  return out;
+}
+
+/** `--values` files: named relative to the scan root when inside it, read once (the store already holds those under the root). */
+async function loadValuesFiles(files: string[], cwd: string, root: string, store: TextStore, fs: ScanFileSystem): Promise<{ path: string; text: string; absolute: string }[]> {
+  const out: { path: string; text: string; absolute: string }[] = [];
+  for (const given of files) {
+    const abs = path.resolve(cwd, given);
+    const rel = path.relative(root, abs);
+    const f = rel.startsWith("..") || path.isAbsolute(rel) ? given : rel.split(path.sep).join("/");
+    const text =
+      store.get(f) ??
+      decodeText(
+        await fs.readFile(abs).catch(() => {
+          throw new UsageError(`--values ${f}: file not found or not readable`);
+        }),
+      );
+    if (typeof text !== "string") throw new UsageError(`--values ${f}: ${text.problem}`);
+    out.push({ path: f, text, absolute: abs });
   }
   return out;
 }

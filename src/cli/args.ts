@@ -17,6 +17,10 @@ export interface ScanCommand {
   config?: string;
   varFiles: string[];
   vars: [string, string][];
+  /** `--values FILE`, in order (Helm values on top of each chart folder's values.yaml). */
+  valuesFiles: string[];
+  /** `--helm-render`: run the local `helm template` on chart folders. */
+  helmRender: boolean;
   failOn: FailOn;
   baseline?: string;
   root?: string;
@@ -36,6 +40,8 @@ const OPTIONS = {
   config: { type: "string" },
   "var-file": { type: "string", multiple: true },
   var: { type: "string", multiple: true },
+  values: { type: "string", multiple: true },
+  "helm-render": { type: "boolean" },
   "fail-on": { type: "string" },
   baseline: { type: "string" },
   root: { type: "string" },
@@ -101,6 +107,8 @@ function scanOptionsOf(values: ParsedValues): Omit<ScanCommand, "paths" | "chang
     ...optional("config", nonEmpty("--config", values.config)),
     varFiles: (values["var-file"] ?? []).map((f) => nonEmpty("--var-file", f) as string),
     vars: (values.var ?? []).map(parseVar),
+    valuesFiles: (values.values ?? []).map((f) => nonEmpty("--values", f) as string),
+    helmRender: values["helm-render"] === true,
     failOn: failOnOf(values["fail-on"]),
     ...optional("baseline", nonEmpty("--baseline", values.baseline)),
     ...optional("root", nonEmpty("--root", values.root)),

@@ -1,8 +1,9 @@
 export function usage(version: string): string {
-  return `restorable ${version}: find broken backup promises in Terraform before they merge.
+  return `restorable ${version}: find broken backup promises in Terraform and Helm before they merge.
 
 Usage:
-  restorable scan [options] [PATH...]     scan files or folders (default: .); "-" reads standard input
+  restorable scan [options] [PATH...]     scan files or folders (default: .); "-" reads Kubernetes
+                                          manifests from standard input (helm template ... | restorable scan -)
   restorable pre-commit [options] [FILE...]
                                           scan the project under the current folder; print and gate
                                           only findings in FILE... or related to them (pre-commit hook)
@@ -14,6 +15,11 @@ Options:
       --config FILE        configuration file (default: .restorable.yml at the scan root)
       --var-file FILE      Terraform variables file; repeatable
       --var NAME=VALUE     Terraform variable; repeatable
+      --values FILE        Helm values file for every chart folder of the scan, on top of its
+                           values.yaml, as helm install -f; repeatable, in order (-f is --format)
+      --helm-render        render chart folders with the local helm template (no dependency
+                           update, no network) instead of restorable's chart knowledge; the one
+                           option that runs a program; a failed render is a CFG-001 finding
       --fail-on LEVEL      error | warning | note | none (default: error)
       --baseline FILE      SARIF of an earlier scan: its results do not fail the run
       --root DIR           scan root (paths in reports are relative to it)

@@ -21,6 +21,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colours in text output). */
   isTTY: boolean;
+  /** Standard input, read whole when `-` is a PATH (bin/restorable.js reads process.stdin; absent: nothing is read). */
+  readStdin?: () => Promise<string>;
 }
 
 /**
@@ -82,7 +84,8 @@ async function runScan(command: ScanCommand, io: CliIo, deps: CliDeps): Promise<
   await assertInputsExist(command, io.cwd);
   const baseline = command.baseline === undefined ? undefined : await readBaseline(resolve(io.cwd, command.baseline), command.baseline);
   const scan = deps.scan ?? (await loadScan());
-  const result = await scan(scanOptions(command, io));
+  const stdin = command.paths.includes("-") && io.readStdin ? await io.readStdin() : undefined;
+  const result = await scan({ ...scanOptions(command, io), ...(stdin !== undefined ? { stdin } : {}) });
   const reportOptions = {
     color: useColor(command, io),
     reportUnknown: command.reportUnknown,
@@ -140,6 +143,8 @@ function scanOptions(command: ScanCommand, io: CliIo): CliScanOptions {
     exclude: command.exclude,
     varFiles: command.varFiles.map((f) => resolve(io.cwd, f)),
     vars: command.vars,
+    ...(command.valuesFiles.length ? { valuesFiles: command.valuesFiles.map((f) => resolve(io.cwd, f)) } : {}),
+    ...(command.helmRender ? { helmRender: true } : {}),
     env: io.env,
     reportUnknown: command.reportUnknown,
   };
@@ -186,6 +191,7 @@ async function assertInputsExist(command: ScanCommand, cwd: string): Promise<voi
   const files: [string, string][] = [
     ...(command.config !== undefined ? [["--config", command.config] as [string, string]] : []),
     ...command.varFiles.map((f) => ["--var-file", f] as [string, string]),
+    ...command.valuesFiles.map((f) => ["--values", f] as [string, string]),
   ];
   for (const [flag, file] of files) {
     if ((await kindOf(resolve(cwd, file))) !== "file") throw new UsageError(`${flag} ${file} is not a readable file; check the path`);

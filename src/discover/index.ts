@@ -7,7 +7,12 @@ import path from "node:path";
 import { UsageError } from "../errors.js";
 import type { ScanFileSystem } from "../scan-result.js";
 
-export type InputKind = "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "modules-json" | "plan-json";
+/**
+ * `yaml`: values files, Chart.yaml, helmfile.yaml, Argo CD / Flux declarations and manifests (issue 6);
+ * `chart-archive`: a packaged subchart `charts/*.tgz`, read in place; `yaml-template`: a Go-templated
+ * `*.yaml.gotmpl` (helmfile), reported in the summary and not parsed.
+ */
+export type InputKind = "terraform" | "terraform-json" | "tfvars" | "tfvars-json" | "modules-json" | "plan-json" | "yaml" | "chart-archive" | "yaml-template";
 
 export interface DiscoveredFile {
   /** Relative to the scan root, POSIX separators. */
@@ -21,7 +26,19 @@ export interface Discovery {
   files: DiscoveredFile[];
 }
 
-const PATTERNS = ["**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/.terraform/modules/modules.json", "**/*.json"];
+const PATTERNS = [
+  "**/*.tf",
+  "**/*.tf.json",
+  "**/*.tfvars",
+  "**/*.tfvars.json",
+  "**/.terraform/modules/modules.json",
+  "**/*.json",
+  "**/*.yaml",
+  "**/*.yml",
+  "**/*.yaml.gotmpl",
+  "**/*.yml.gotmpl",
+  "**/charts/*.tgz",
+];
 const DEFAULT_IGNORES = ["**/node_modules/**", "**/.git/**"];
 
 export function kindOf(file: string): InputKind | undefined {
@@ -31,9 +48,29 @@ export function kindOf(file: string): InputKind | undefined {
   if (base.endsWith(".tf")) return "terraform";
   if (base.endsWith(".tfvars.json")) return "tfvars-json";
   if (base.endsWith(".tfvars")) return "tfvars";
+  if (base.endsWith(".yaml.gotmpl") || base.endsWith(".yml.gotmpl")) return "yaml-template";
+  if (base.endsWith(".yaml") || base.endsWith(".yml")) return isToolConfig(base) ? undefined : "yaml";
+  if (base.endsWith(".tgz") && file.split("/").slice(-2, -1)[0] === "charts") return "chart-archive";
   // Any other JSON may be `terraform show -json` output: recognised by content when parsed.
   if (base.endsWith(".json") && !file.split("/").includes(".terraform")) return "plan-json";
   return undefined;
+}
+
+/** The scan's own configuration and pre-commit's files are YAML but never Kubernetes or Helm inputs. */
+function isToolConfig(base: string): boolean {
+  return base === ".restorable.yml" || base === ".restorable.yaml" || base.startsWith(".pre-commit-");
+}
+
+/**
+ * A chart's `templates/` hold Go templates, not YAML (helm.sh/docs/topics/charts/#the-chart-file-structure):
+ * they are never parsed. Chart directories are the folders holding a Chart.yaml.
+ */
+function withoutChartTemplates(files: Map<string, DiscoveredFile>): void {
+  const chartDirs = [...files.keys()].filter((f) => (f.split("/").pop() ?? f) === "Chart.yaml").map((f) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/") + 1) : ""));
+  for (const [rel, f] of files) {
+    if (f.kind !== "yaml" && f.kind !== "yaml-template") continue;
+    if (chartDirs.some((d) => rel.startsWith(`${d}templates/`))) files.delete(rel);
+  }
 }
 
 /**
@@ -92,6 +129,7 @@ export async function discover(
       if (kind) files.set(rel, { path: rel, kind });
     }
   }
+  withoutChartTemplates(files);
   return { root, files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 

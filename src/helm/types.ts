@@ -39,6 +39,12 @@ export interface HelmRelease {
     repository?: string;
     /** The chart's directory in the scan, when it is there (its values.yaml gave the defaults). */
     directory?: string;
+    /**
+     * The Chart.yaml dependency's `alias`, when it sets one: templates see it as `.Chart.Name`
+     * (Helm renames the subchart: pkg/chartutil/dependencies.go getAliasDependency), so names
+     * built from the chart name (`<release>-<chart>`) use it.
+     */
+    alias?: string;
   };
   source: ReleaseSource;
   /** Folder the release belongs to (chart directory, Terraform root, manifest folder): the node's `root`. */

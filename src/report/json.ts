@@ -170,6 +170,7 @@ function jsonStats(result: ScanResult, findings: readonly Finding[], options: Js
     terraformFiles: result.stats.terraformFiles,
     roots: [...result.stats.roots].sort(compareStrings),
     environmentsNotEvaluated: [...result.stats.environmentsNotEvaluated].sort(compareStrings),
+    ...(result.stats.notes?.length ? { notes: result.stats.notes.map((n) => ({ subject: n.subject, what: n.what, reason: n.reason, ...(n.location ? { location: jsonLocation(n.location) } : {}) })) } : {}),
     components: result.stats.components,
     mechanisms: result.stats.mechanisms,
     coverage: { covered: coverage.covered, uncovered: coverage.uncovered, unknown: coverage.unknown },

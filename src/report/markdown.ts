@@ -38,11 +38,20 @@ export function formatMarkdown(result: ScanResult, options: MarkdownOptions = {}
       inventorySection(result.components, uncovered, rows),
       ...(diagram !== undefined && rows > 0 ? [`### Where backups go\n\n\`\`\`mermaid\n${diagram}\n\`\`\``] : []),
       ...findingSections(active, rows),
+      ...helmNotes(result),
       `**${unknownsSummary(result.unknowns)}**`,
     ];
     const text = `${sections.join("\n\n")}\n`;
     if (rows === 0 || Buffer.byteLength(text, "utf8") <= MAX_MARKDOWN_BYTES) return text;
   }
+}
+
+/** What the Helm and Kubernetes stage assumed or could not read (issue 6: "said in the summary"), at most 50. */
+function helmNotes(result: ScanResult): string[] {
+  const notes = result.stats.notes ?? [];
+  if (notes.length === 0) return [];
+  const rows = notes.slice(0, 50).map((n) => `- ${cell(n.reason)}${n.location ? ` (${code(formatLocation(n.location))})` : ""}`);
+  return [`### Helm and Kubernetes notes\n\n${rows.join("\n")}${omitted(notes.length - rows.length, "note")}`];
 }
 
 /** Components that an unsuppressed COV-001 reports, by component id. */

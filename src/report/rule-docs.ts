@@ -14,7 +14,7 @@ function anchorOf(rule: RuleMeta): string {
   return `${rule.id}-${rule.name}`.toLowerCase().replace(/[^a-z0-9-]/g, "");
 }
 
-const PROVIDER_NAMES: Readonly<Record<RuleMeta["providers"][number], string>> = { aws: "AWS", google: "Google Cloud", azurerm: "Azure" };
+const PROVIDER_NAMES: Readonly<Record<RuleMeta["providers"][number], string>> = { aws: "AWS", google: "Google Cloud", azurerm: "Azure", kubernetes: "Kubernetes/Helm" };
 
 function providersText(rule: RuleMeta): string {
   return rule.providers.map((p) => PROVIDER_NAMES[p]).join(", ");

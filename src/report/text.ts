@@ -57,7 +57,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   const blocks = groupByFile(shown).map(([file, findings]) => fileBlock(file, findings, p));
   if (options.quiet) return blocks.length === 0 ? "" : `${blocks.join("\n\n")}\n`;
   const lines = blocks.length === 0 ? [] : [blocks.join("\n\n"), ""];
-  lines.push(...notEvaluatedLines(result));
+  lines.push(...notEvaluatedLines(result), ...kubernetesNoteLines(result));
   lines.push(p.bold(summaryLine(result, shown, options)));
   return `${lines.join("\n")}\n`;
 }
@@ -99,6 +99,18 @@ function notEvaluatedLines(result: ScanResult): string[] {
   if (envs.length === 0) return [];
   const list = [...envs].sort(compareStrings).join(", ");
   return [`Environments not evaluated: ${list} (pass --var-file to evaluate one).`];
+}
+
+/** Most Helm/Kubernetes notes printed; the JSON report has all of them. */
+const MAX_NOTE_LINES = 10;
+
+/** What the Helm and Kubernetes stage assumed or could not read (issue 6: "said in the summary"). */
+function kubernetesNoteLines(result: ScanResult): string[] {
+  const notes = result.stats.notes ?? [];
+  if (notes.length === 0) return [];
+  const lines = notes.slice(0, MAX_NOTE_LINES).map((n) => `Helm: ${oneLine(n.reason)}${n.location ? ` (${formatLocation(n.location)})` : ""}`);
+  if (notes.length > MAX_NOTE_LINES) lines.push(`Helm: ${notes.length - MAX_NOTE_LINES} more notes in the JSON report.`);
+  return lines;
 }
 
 /** "3 errors, 1 warning in 2 files (1 suppressed); 12 components, 9 covered, 2 unknown; 4 unknowns (top reasons: ...)" */

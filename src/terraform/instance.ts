@@ -338,7 +338,7 @@ export class ModuleInstance {
       const a = b && attr(b, name);
       return a ? evaluateOrUnknown(a.expr, ctx, `${blockType}.${name} of provider ${key}`) : undefined;
     };
-    return providerInstance(p.node, at, key, {
+    const instance = providerInstance(p.node, at, key, {
       region: value("region") ?? value("location") ?? null,
       allowedAccountIds: value("allowed_account_ids") ?? null,
       assumeRoleArn: nested("assume_role", "role_arn") ?? null,
@@ -346,6 +346,29 @@ export class ModuleInstance {
       project: value("project") ?? null,
       subscriptionId: value("subscription_id") ?? null,
     });
+    const kubernetes = p.node.labels[0] === "helm" ? this.helmKubernetes(p) : undefined;
+    return kubernetes ? { ...instance, kubernetes } : instance;
+  }
+
+  /**
+   * The helm provider's cluster: `kubernetes { host }` (v2 block) or `kubernetes = { host }` (v3 attribute)
+   * (registry.terraform.io/providers/hashicorp/helm/latest/docs#argument-reference). When the host reads a
+   * cluster data source, that data source's `name` is evaluated too, to find the cluster it names.
+   */
+  private helmKubernetes(p: Declared<Block>): ProviderInstance["kubernetes"] {
+    const ctx = this.context();
+    const block = p.node.body.blocks.find((b) => b.type === "kubernetes");
+    const hostAttr = block ? attr(block, "host") : undefined;
+    const objectAttr = block ? undefined : attr(p.node, "kubernetes");
+    const hostItem = objectAttr?.expr.kind === "object" ? objectAttr.expr.items.find((i) => i.key.kind === "literal" && i.key.value === "host") : undefined;
+    const hostExpr = hostAttr?.expr ?? hostItem?.value;
+    if (!hostExpr) return undefined;
+    const at = { file: p.file, range: hostAttr?.range ?? hostItem!.range };
+    const host = evaluateOrUnknown(hostExpr, ctx, "kubernetes.host of provider helm");
+    const source = clusterDataSourceIn(hostExpr);
+    const nameExpr = source && this.env.parseExpression(`data.${source.type}.${source.name}.name`);
+    const clusterName = nameExpr ? evaluateOrUnknown(nameExpr, ctx, `name of data.${source!.type}.${source!.name}`) : undefined;
+    return { host, at, ...(clusterName !== undefined ? { clusterName } : {}) };
   }
 
   // ---- module calls -----------------------------------------------------------------------------
@@ -526,7 +549,8 @@ export function evaluateBody(body: Body, ctx: ExprContext, file: string, skip: R
   const attributes = new Map<string, EvaluatedAttribute>();
   for (const a of body.attributes) {
     if (skip.has(a.name)) continue;
-    attributes.set(a.name, { value: evaluateOrUnknown(a.expr, ctx, a.name), at: { file, range: a.range } });
+    const items = a.expr.kind === "tuple" ? { items: a.expr.items.map((i) => ({ file, range: i.range })) } : {};
+    attributes.set(a.name, { value: evaluateOrUnknown(a.expr, ctx, a.name), at: { file, range: a.range }, ...items });
   }
   const blocks: EvaluatedBlock[] = [];
   const unknownBlocks = new Map<string, Unknown>();
@@ -631,4 +655,45 @@ function relativeDir(root: string, dir: string): string {
   let i = 0;
   while (i < r.length && i < d.length && r[i] === d[i]) i++;
   return [...r.slice(i).map(() => ".."), ...d.slice(i)].join("/") || ".";
+}
+
+const CLUSTER_DATA_SOURCES = new Set(["aws_eks_cluster", "google_container_cluster", "azurerm_kubernetes_cluster"]);
+
+/** The first `data.<cluster type>.<name>` an expression reads (the helm provider's host often does). */
+function clusterDataSourceIn(e: Expr): { type: string; name: string } | undefined {
+  if (e.kind === "traverse" && e.target.kind === "variable" && e.target.name === "data") {
+    const [t, n] = e.steps;
+    if (t?.kind === "attr" && n?.kind === "attr" && CLUSTER_DATA_SOURCES.has(t.name)) return { type: t.name, name: n.name };
+  }
+  for (const child of childExpressions(e)) {
+    const found = clusterDataSourceIn(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function childExpressions(e: Expr): Expr[] {
+  switch (e.kind) {
+    case "template":
+      return e.parts.flatMap((p) => (p.kind === "interp" ? [p.expr] : []));
+    case "tuple":
+      return e.items;
+    case "object":
+      return e.items.map((i) => i.value);
+    case "traverse":
+    case "splat":
+      return [e.target];
+    case "call":
+      return e.args;
+    case "conditional":
+      return [e.cond, e.then, e.else];
+    case "unary":
+      return [e.operand];
+    case "binary":
+      return [e.left, e.right];
+    case "parens":
+      return [e.expr];
+    default:
+      return [];
+  }
 }

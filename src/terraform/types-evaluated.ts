@@ -16,6 +16,8 @@ export interface EvaluatedAttribute {
   value: Value;
   /** The whole `name = expr` range. */
   at: FileRange;
+  /** When the expression is a list literal `[a, b]`: the range of each item (a helm_release `values` entry, a v3 `set` entry). */
+  items?: FileRange[];
 }
 
 export interface EvaluatedBody {
@@ -45,6 +47,12 @@ export interface ProviderInstance {
   account: Value;
   /** `default_tags { tags = {...} }` (AWS), `default_labels` (Google); an object or null. */
   defaultTags: Value;
+  /**
+   * helm provider: the cluster it installs into, from `kubernetes { host = ... }` (provider v2) or
+   * `kubernetes = { host = ... }` (v3); `at` is the `host` attribute. `clusterName` is the `name` of a
+   * cluster data source the host reads (`data.aws_eks_cluster.this.endpoint`), evaluated, when it reads one.
+   */
+  kubernetes?: { host: Value; clusterName?: Value; at: FileRange };
 }
 
 export interface ResourceInstance {
