@@ -28,8 +28,25 @@ export function scheduleIntervalHours(expr: string): Fact<number> {
   return gap === undefined ? unknownFact(`cron expression ${expr} could not be parsed or never runs`) : gap / 60;
 }
 
-/** Largest gap between runs of a five-field Unix cron expression, in hours; unparsable is unknown. */
+/**
+ * Predefined schedules of crontab(5) (Vixie cron) and robfig/cron, the parser behind Velero, k8up and
+ * Kubernetes CronJobs: https://man7.org/linux/man-pages/man5/crontab.5.html,
+ * https://pkg.go.dev/github.com/robfig/cron/v3#hdr-Predefined_schedules.
+ */
+const CRON_MACROS: Readonly<Record<string, string>> = {
+  "@yearly": "0 0 1 1 *",
+  "@annually": "0 0 1 1 *",
+  "@monthly": "0 0 1 * *",
+  "@weekly": "0 0 * * 0",
+  "@daily": "0 0 * * *",
+  "@midnight": "0 0 * * *",
+  "@hourly": "0 * * * *",
+};
+
+/** Largest gap between runs of a five-field Unix cron expression (or a predefined `@daily`...), in hours; unparsable is unknown. */
 export function unixCronIntervalHours(expr: string): Fact<number> {
+  const macro = CRON_MACROS[expr.trim().toLowerCase()];
+  if (macro) return unixCronIntervalHours(macro);
   const fields = expr.trim().split(/\s+/);
   if (fields.length !== 5) return unknownFact(`cron expression "${expr}" does not have five fields`);
   const [minF, hourF, domF, monF, dowF] = fields as [string, string, string, string, string];

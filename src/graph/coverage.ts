@@ -364,6 +364,7 @@ function planStreams(s: BackupSelection, c: Component, plans: Map<string, Backup
     }
     const ruleStream: RecoveryStream = { via: "plan-rule", mechanismId: plan.id, retentionDays: rule.retentionDays, intervalHours: rule.intervalHours, region: plan.region, account: plan.account, location: rule.location, coldAfterDays: rule.coldStorageAfterDays, ...label };
     if (rule.vaultId !== undefined && withVault) ruleStream.vaultId = rule.vaultId;
+    if (rule.encrypted !== undefined) ruleStream.encrypted = rule.encrypted;
     if (rule.retentionLocation) ruleStream.retentionLocation = rule.retentionLocation;
     if (rule.scheduleLocation) ruleStream.intervalLocation = rule.scheduleLocation;
     out.push(ruleStream);
@@ -375,6 +376,7 @@ function planStreams(s: BackupSelection, c: Component, plans: Map<string, Backup
     for (const copy of rule.copyActions) {
       const copyStream: RecoveryStream = { via: "copy", mechanismId: plan.id, retentionDays: copy.retentionDays, intervalHours: rule.intervalHours, region: copy.destinationRegion, account: copy.destinationAccount, location: copy.location, ...label };
       if (copy.via !== undefined) copyStream.copyVia = copy.via;
+      if (rule.encrypted !== undefined) copyStream.encrypted = rule.encrypted;
       if (copy.coldStorageAfterDays !== undefined) copyStream.coldAfterDays = copy.coldStorageAfterDays;
       if (copy.destinationVaultId !== undefined) copyStream.vaultId = copy.destinationVaultId;
       if (copy.retentionLocation) copyStream.retentionLocation = copy.retentionLocation;

@@ -104,6 +104,12 @@ export interface RecoveryStream {
   label?: string;
   /** For copies: how the copy is made (a key of the region rules' names: "backup-copy-action", "gce-snapshot-location"...). */
   copyVia?: string;
+  /**
+   * Whether the points are encrypted, when that is decided by the backup itself rather than by the
+   * source's encryption or a vault's key (a chart's dump file on a PVC, a CloudNativePG object store's
+   * wal/data encryption, a restic repository). Absent: the source's or the vault's key decides.
+   */
+  encrypted?: Fact<boolean>;
 }
 
 export interface NativeBackup {
@@ -247,6 +253,8 @@ export interface Remedies {
   moreFrequent?: string;
   /** ENC-001: how to encrypt its backups with a customer managed key. */
   customerManagedKey?: string;
+  /** ENC-001: how to encrypt backups that are stored unencrypted (a chart's dump on a PVC, an unencrypted volume). */
+  encryptBackups?: string;
   /** DEL-001: how to keep its backups when it is deleted. */
   keepBackupsOnDelete?: string;
   /** DEL-002: how to protect it from deletion. */
@@ -333,6 +341,8 @@ export interface BackupPlanRule {
    * copy actions' storage location. Neither: the rule copies object metadata only (COV-006).
    */
   volumeData?: { snapshots: Fact<boolean>; toStorage: Fact<boolean | "opt-in">; location: Location };
+  /** Whether its points are encrypted on their own terms (see RecoveryStream.encrypted); absent: the source's or the vault's key decides. */
+  encrypted?: Fact<boolean>;
   /** Where delete_after / cold_storage_after / the schedule are written, when they are. */
   retentionLocation?: Location;
   coldStorageLocation?: Location;
@@ -458,7 +468,12 @@ export interface BackupVault extends NodeIdentity {
    * How job failures are reported when the provider raises alerts of its own (Azure Backup's
    * built-in job-failure alerts); absent for AWS, where notifications and EventBridge rules decide.
    */
-  failureAlerts?: { enabled: Fact<boolean>; location: Location; anchor: string; fix: string };
+  failureAlerts?: { enabled: Fact<boolean>; location: Location; anchor: string; fix: string; observed?: string };
+  /**
+   * The repository of the vault's backups is protected by a secret that may be a known static default
+   * (Velero's kopia/restic repository password, `static-passw0rd` unless the Secret is created first): ENC-004.
+   */
+  repositorySecret?: { staticDefault: Fact<boolean>; location: Location; anchor: string; observed: string; fix: string };
   /** Fixes in the provider's terms for vaults of providers other than AWS. */
   remedies?: { lock: string; governanceToCompliance: string; longerLock?: string };
   /** From `aws_backup_vault_notifications`. */

@@ -27,8 +27,8 @@ export const unparseableInput: Rule = {
     ].join("\n"),
     tags: ["configuration", "parse-error"],
     securitySeverity: "5.0",
-    providers: ["aws", "google", "azurerm"],
-    providerNote: "Every input file, whatever its provider.",
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "Every input file, whatever its provider: Terraform, plan JSON, Helm charts and values, Kubernetes manifests.",
   },
   check(ctx) {
     // One finding per file (its fingerprint is the file): the parser lists the most precise problem first; the rest are counted.
@@ -95,14 +95,14 @@ export const unrecognisedDataClass: Rule = {
     ].join("\n"),
     tags: ["configuration", "classification", "security"],
     securitySeverity: "4.0",
-    providers: ["aws", "google", "azurerm"],
-    providerNote: "Tags (AWS, Azure) and labels (Google), provider default_tags and default_labels included.",
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "Tags (AWS, Azure) and labels (Google), provider default_tags and default_labels included; on Kubernetes, the annotation restorable.dev/data-class (or a data-class label).",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
       for (const p of ctx.policy.classificationProblems?.(c) ?? []) {
         const anchor = c.tagsAnchor && c.anchors[c.tagsAnchor] ? c.tagsAnchor : "";
-        const tag = c.provider === "google" ? "label" : "tag";
+        const tag = c.provider === "google" ? "label" : c.provider === "kubernetes" ? "label or annotation" : "tag";
         const hint = p.suggestion ? `did you mean "${p.suggestion}"? ` : "";
         const written = p.unrecognised === p.value ? `"${p.value}"` : `"${p.value}" (the part "${p.unrecognised}")`;
         ctx.report({

@@ -2,7 +2,8 @@
 import type { Component, Coverage, Location } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import { holdsBackupableData } from "./scope.js";
-import type { Rule } from "./types.js";
+import { levelFor } from "./recovery-common.js";
+import type { Rule, RuleContext } from "./types.js";
 
 
 export const statefulComponentWithoutBackup: Rule = {
@@ -45,20 +46,29 @@ export const statefulComponentWithoutBackup: Rule = {
     ].join("\n"),
     tags: ["backup", "coverage", "data-loss"],
     securitySeverity: "8.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote:
+      "On Kubernetes: StatefulSets with volumeClaimTemplates, PersistentVolumeClaims and CloudNativePG clusters that no Velero schedule, k8up schedule, CloudNativePG backup or chart backup covers (by namespace and labels). A data store whose data lives in an emptyDir (persistence off) is ephemeral and reported only when a data class says its data must be kept. A schedule that selects a workload but copies none of its volume data is COV-006.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
       if (!holdsBackupableData(c) || stateBackendUnversioned(c)) continue;
       // Class ephemeral alone (caches, scratch): exempt from coverage (SPEC section 3).
-      if (ctx.policy.requirementsFor(c).ephemeral) continue;
+      const req = ctx.policy.requirementsFor(c);
+      if (req.ephemeral) continue;
       const coverage = ctx.graph.coverage.get(c.id);
       if (coverage?.status !== "uncovered") continue;
+      // One fault, one finding: a backup that copies only the objects is COV-006's.
+      if (coverage.metadataOnly?.length) continue;
+      if (c.ephemeralStorage) {
+        // Data in an emptyDir is not a backup gap unless a class says it must be kept (issue 6).
+        if (req.classes.length > 0) reportEphemeral(ctx, c, req.classes, coverage);
+        continue;
+      }
       const anchor = c.nativeBackup.anchor && c.anchors[c.nativeBackup.anchor] ? c.nativeBackup.anchor : "";
       ctx.report({
         message:
-          `${c.address} (${c.kind}) has no backup: nothing keeps restorable points in time for it ` +
-          `(no automated backups or point-in-time recovery, and no backup selection, snapshot policy or versioning covers it), ` +
+          `${c.address} (${c.kind}) has no backup: ${noBackupText(c)}, ` +
           `so data deleted or corrupted in it cannot be restored. ` +
           (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`),
         subject: c.address,
@@ -71,6 +81,32 @@ export const statefulComponentWithoutBackup: Rule = {
     }
   },
 };
+
+/** Why nothing protects the component, in its provider's terms. */
+function noBackupText(c: Component): string {
+  if (c.provider === "kubernetes") {
+    const ns = typeof c.namespace === "string" ? `namespace ${c.namespace}` : "its namespace";
+    return `no Velero schedule, k8up schedule, CloudNativePG backup or chart backup covers ${ns} and its labels`;
+  }
+  return "nothing keeps restorable points in time for it (no automated backups or point-in-time recovery, and no backup selection, snapshot policy or versioning covers it)";
+}
+
+/** COV-001 for a data store whose data lives only in an emptyDir while its class needs the data kept. */
+function reportEphemeral(ctx: RuleContext, c: Component, classes: readonly string[], coverage: Coverage): void {
+  const at = c.ephemeralStorage!;
+  ctx.report({
+    message:
+      `${c.address} (${c.kind}) keeps its data in an emptyDir (persistence is off): the data is lost whenever its pod is rescheduled, and no backup covers it, ` +
+      `but its class ${classes.join(", ")} needs the data kept. Enable persistence (a PersistentVolumeClaim, e.g. persistence.enabled: true in its chart's values) and back it up` +
+      (c.remedies ? `: ${c.remedies.enableBackup}.` : "."),
+    subject: c.address,
+    subjectKind: "resource",
+    root: c.root,
+    location: at.location,
+    anchor: at.anchor,
+    related: coverage.related.slice(0, 20),
+  });
+}
 
 const BACKUP_STREAMS: ReadonlySet<string> = new Set(["plan-rule", "copy", "external", "snapshot-policy"]);
 
@@ -113,12 +149,14 @@ export const selectionTargetsNothing: Rule = {
     tags: ["backup", "coverage", "security"],
     securitySeverity: "6.0",
     providers: ["aws"],
-    providerNote: "AWS Backup selections by tag or reference. Google and Azure protect resources through explicit associations (a Backup and DR plan association, an Azure protected item or backup instance), which name one resource each, so there is no selection that could miss.",
+    providerNote: "AWS Backup selections by tag or reference. Google and Azure protect resources through explicit associations (a Backup and DR plan association, an Azure protected item or backup instance), which name one resource each, so there is no selection that could miss. Kubernetes backups select by namespace as well as labels; a near-miss label of a component in a namespace the backup does not select would mislead, so they are not judged (an uncovered component lists the near miss with its COV-001).",
   },
   check(ctx) {
     const byId = new Map(ctx.graph.components.map((c) => [c.id, c]));
     for (const m of ctx.graph.mechanisms) {
       if (m.node !== "backup-selection" || !m.reach || m.reach.mayMatch) continue;
+      // Kubernetes selections also select by namespace, which near misses do not weigh: not judged here.
+      if (m.provider === "kubernetes") continue;
       for (const miss of m.reach.nearMisses) {
         const t = miss.criterion;
         const near = miss.componentIds.map((id) => byId.get(id)).filter((c): c is Component => c !== undefined);
@@ -363,4 +401,77 @@ function deadLetterSources(queues: Component[]): Map<string, Component[]> {
   }
   return out;
 }
-export const COVERAGE_RULES: readonly Rule[] = [selectionTargetsNothing, stateBackendWithoutVersioning, secretDeletableWithoutRecovery, inFlightEventsNotDurable];
+export const metadataOnlyBackup: Rule = {
+  meta: {
+    id: "COV-006",
+    name: "BackupCopiesMetadataOnly",
+    category: "coverage",
+    level: "warning",
+    shortDescription: "Backup that captures the objects but not the data (Velero schedule without volume snapshots or file-system backup for the PVCs it selects).",
+    fullDescription:
+      "A Velero schedule selects the component (its namespace and labels), but copies none of its volume data: it takes no volume snapshots (snapshotVolumes: false, or no VolumeSnapshotLocation and no CSI snapshots) and no file-system backup or data movement writes the volumes to the storage location (defaultVolumesToFsBackup off, no node agent, no backup.velero.io/backup-volumes annotation on the pod). A restore brings the StatefulSet, its claims and configuration back with empty volumes.",
+    helpText:
+      "Let the schedule capture the volumes: snapshots (snapshotVolumes unset or true, with a VolumeSnapshotLocation or --features=EnableCSI), or file-system backup (defaultVolumesToFsBackup: true, or the pod annotation backup.velero.io/backup-volumes naming the data volume) with the node agent deployed (deployNodeAgent: true in the velero chart).",
+    helpMarkdown: [
+      "The schedule backs up the Kubernetes objects of the workload (StatefulSet, PersistentVolumeClaims, Secrets...) but not the data in its volumes, so a restore recreates empty volumes. Velero copies volume data only as volume snapshots (a VolumeSnapshotLocation or CSI snapshots) or with file-system backup / snapshot data movement through the node agent ([File System Backup](https://velero.io/docs/main/file-system-backup/), [CSI snapshot data movement](https://velero.io/docs/main/csi-snapshot-data-movement/)).",
+      "",
+      "Example that fires (no snapshots, and the node agent is not deployed):",
+      "",
+      "```yaml",
+      "apiVersion: velero.io/v1",
+      "kind: Schedule",
+      "metadata:",
+      "  name: payments-daily",
+      "  namespace: velero",
+      "spec:",
+      '  schedule: "0 3 * * *"',
+      "  template:",
+      "    includedNamespaces: [payments]",
+      "    snapshotVolumes: false",
+      "    ttl: 840h",
+      "```",
+      "",
+      "Fix: back the volumes up with file-system backup and deploy the node agent (velero chart values):",
+      "",
+      "```yaml",
+      "deployNodeAgent: true",
+      "schedules:",
+      "  payments-daily:",
+      '    schedule: "0 3 * * *"',
+      "    template:",
+      "      includedNamespaces: [payments]",
+      "      defaultVolumesToFsBackup: true",
+      "      ttl: 840h",
+      "```",
+    ].join("\n"),
+    tags: ["backup", "coverage", "data-loss", "kubernetes"],
+    securitySeverity: "7.0",
+    providers: ["kubernetes"],
+    providerNote: "Velero schedules (velero.io/v1), from manifests or the velero chart's schedules.",
+  },
+  check(ctx) {
+    for (const c of ctx.graph.components) {
+      if (!holdsBackupableData(c)) continue;
+      const coverage = ctx.graph.coverage.get(c.id);
+      if (coverage?.status !== "uncovered" || !coverage.metadataOnly?.length) continue;
+      const req = ctx.policy.requirementsFor(c);
+      if (req.ephemeral) continue;
+      const first = coverage.metadataOnly[0]!;
+      const level = req.requiresBackup ? levelFor(req.requiresBackup) : undefined;
+      ctx.report({
+        message:
+          `${first.message}: the schedule takes no volume snapshots and no file-system backup or data movement writes its volumes to the storage location, so a restore brings back empty volumes and nothing else backs ${c.address} up. ` +
+          `Let the schedule snapshot the volumes (snapshotVolumes unset or true, with a VolumeSnapshotLocation or --features=EnableCSI), or back them up with file-system backup (defaultVolumesToFsBackup: true, or the pod annotation backup.velero.io/backup-volumes naming the data volume) with the node agent deployed (deployNodeAgent: true).`,
+        subject: c.address,
+        subjectKind: "resource",
+        root: c.root,
+        location: c.location,
+        anchor: "",
+        related: coverage.metadataOnly.slice(0, 20).map((m) => ({ location: m.location, message: m.message })),
+        ...(level ? { level } : {}),
+      });
+    }
+  },
+};
+
+export const COVERAGE_RULES: readonly Rule[] = [selectionTargetsNothing, stateBackendWithoutVersioning, secretDeletableWithoutRecovery, inFlightEventsNotDurable, metadataOnlyBackup];

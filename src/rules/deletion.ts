@@ -141,7 +141,8 @@ export const criticalDatabaseWithoutDeletionProtection: Rule = {
     ].join("\n"),
     tags: ["deletion-protection", "security"],
     securitySeverity: "6.5",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "On Kubernetes: a claim's data survives its deletion when the PersistentVolume is retained (reclaimPolicy Retain); a StatefulSet's claims survive the StatefulSet unless persistentVolumeClaimRetentionPolicy.whenDeleted is Delete.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

@@ -4,7 +4,8 @@ import { isUnknownFact } from "../graph/types.js";
 import { reportUnknownFact } from "./unknowns.js";
 import { copiesOf, copyText, levelFor, type CopyOf } from "./region.js";
 import { BACKUP_KINDS, holdsBackupableData } from "./scope.js";
-import type { RelatedLocation, Rule } from "./types.js";
+import type { Requirements } from "../policy/types.js";
+import type { RelatedLocation, Rule, RuleContext } from "./types.js";
 
 
 /** Cross-account copies need a customer managed key. https://docs.aws.amazon.com/aws-backup/latest/devguide/create-cross-account-backup.html */
@@ -28,8 +29,9 @@ function vaultOf(id: Fact<string> | undefined, vaults: Map<string, BackupVault>)
   return typeof id === "string" ? vaults.get(id) : undefined;
 }
 
-/** Whose key encrypts a stream's recovery points: the component's own ("source"), a vault's, or unknown. */
-function streamKeyOwner(s: RecoveryStream, c: Component, graph: Graph): "source" | "vault" | "unknown" {
+/** Whose key encrypts a stream's recovery points: the component's own ("source"), a vault's, the backup's own ("own": a dump file, a restic repository), or unknown. */
+function streamKeyOwner(s: RecoveryStream, c: Component, graph: Graph): "source" | "vault" | "own" | "unknown" {
+  if (s.encrypted !== undefined) return "own";
   if (s.via === "native" || s.via === "pitr" || s.via === "snapshot-policy" || s.via === "versioning") {
     if (s.via === "pitr" && isAwsBackupStream(s, graph)) return ownerByType(c);
     return "source";
@@ -113,7 +115,9 @@ export const backupsNotEncrypted: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "encryption"],
     securitySeverity: "6.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote:
+      "On Kubernetes: backups that decide their own encryption (a chart's dump on a PVC, a CloudNativePG object store's wal/data encryption, a dump CronJob's target) when they are stored unencrypted; Velero volume snapshots keep the volume's encryption (its StorageClass, unknown unless the StorageClass is in the scan); where a class requires a customer managed key, the storage location's kmsKeyId/kmsKeyName or its bucket's default key.",
   },
   check(ctx) {
     const vaults = vaultsById(ctx.graph);
@@ -123,6 +127,7 @@ export const backupsNotEncrypted: Rule = {
       if (!coverage || coverage.status !== "covered") continue;
       const req = ctx.policy.requirementsFor(c);
       if (req.ephemeral) continue;
+      if (reportUnencryptedOwnStreams(ctx, c, coverage.streams, req)) continue;
       const sourceStreams = coverage.streams.filter((s) => streamKeyOwner(s, c, ctx.graph) === "source");
       // Unencrypted snapshots: the source is known not to be encrypted at rest.
       if (sourceStreams.length > 0 && c.encryption.atRest === false) {
@@ -133,7 +138,9 @@ export const backupsNotEncrypted: Rule = {
           message:
             `${c.address} is not encrypted at rest, so its ${unique(sourceStreams.map(streamName)).join(", ")} ${sourceStreams.length === 1 ? "is" : "are"} stored unencrypted too: ` +
             `anyone who can read or share the snapshots reads the data.${need} ` +
-            `Enable encryption at rest (for RDS: storage_encrypted = true with kms_key_id; an existing instance is encrypted by restoring an encrypted copy of a snapshot).`,
+            (c.remedies?.encryptBackups
+              ? `${capitalize(c.remedies.encryptBackups)}.`
+              : `Enable encryption at rest (for RDS: storage_encrypted = true with kms_key_id; an existing instance is encrypted by restoring an encrypted copy of a snapshot).`),
           subject: c.address,
           subjectKind: "resource",
           root: c.root,
@@ -158,7 +165,11 @@ export const backupsNotEncrypted: Rule = {
         );
         rel.push(...related(sourceStreams));
       }
-      const vaultStreams = coverage.streams.filter((s) => streamKeyOwner(s, c, ctx.graph) === "vault");
+      // Backups that encrypt on their own terms but land in a vault (an object store) are under its key too.
+      const vaultStreams = coverage.streams.filter((s) => {
+        const owner = streamKeyOwner(s, c, ctx.graph);
+        return owner === "vault" || (owner === "own" && s.vaultId !== undefined);
+      });
       for (const s of vaultStreams) {
         const v = vaultOf(s.vaultId, vaults);
         if (v && isUnknownFact(v.customerManagedKey)) reportUnknownFact(ctx, v, `whether the key of ${v.address} is customer managed`, v.customerManagedKey, vaultKeyLocation(v));
@@ -191,7 +202,35 @@ export const backupsNotEncrypted: Rule = {
 
 /** The key a Google or Azure service uses when no customer managed key is named. */
 function providerKeyText(p: Component["provider"]): string {
-  return p === "google" ? "Google-managed encryption keys" : p === "azurerm" ? "Microsoft-managed (platform) keys" : "the provider's own keys";
+  return p === "google" ? "Google-managed encryption keys" : p === "azurerm" ? "Microsoft-managed (platform) keys" : p === "kubernetes" ? "the storage's default keys, not a customer managed key" : "the provider's own keys";
+}
+
+/**
+ * Backups that decide their own encryption (RecoveryStream.encrypted: a chart's dump on a PVC, an
+ * object store's wal/data encryption) stored unencrypted: ENC-001 at the component, the backup
+ * related. Returns true when it reported (one fault, one finding).
+ */
+function reportUnencryptedOwnStreams(ctx: RuleContext, c: Component, streams: readonly RecoveryStream[], req: Requirements): boolean {
+  const own = streams.filter((s) => s.encrypted !== undefined);
+  for (const s of own) if (isUnknownFact(s.encrypted)) reportUnknownFact(ctx, c, `whether the ${streamName(s)} of ${c.address} is encrypted`, s.encrypted, s.location);
+  const plain = own.filter((s) => s.encrypted === false);
+  if (plain.length === 0) return false;
+  const names = unique(plain.map(streamName));
+  const level = levelFor(req.requiresEncryption);
+  const need = req.requiresEncryption ? ` ${capitalize(req.requiresEncryption.source.label)} requires encryption.` : "";
+  ctx.report({
+    message:
+      `${c.address} has backups stored unencrypted: its ${names.join(", ")} ${plain.length === 1 ? "writes" : "write"} the data in plain form, so anyone who can read that volume or bucket reads the data.${need} ` +
+      (c.remedies?.encryptBackups ? `${capitalize(c.remedies.encryptBackups)}.` : `Encrypt the backup's destination, or back it up with a mechanism that encrypts.`),
+    subject: c.address,
+    subjectKind: "resource",
+    root: c.root,
+    location: c.location,
+    anchor: "",
+    related: dedupe(plain.map((s) => ({ location: s.location, message: `${streamName(s)} stores ${c.address}'s data unencrypted` }))).slice(0, 20),
+    ...(level ? { level } : {}),
+  });
+  return true;
 }
 
 function unique<T>(xs: T[]): T[] {
@@ -435,4 +474,60 @@ export const copyKeyCannotWork: Rule = {
   },
 };
 
-export const ENCRYPTION_RULES: readonly Rule[] = [backupsNotEncrypted, backupKeyNotRetrievable, copyKeyCannotWork];
+export const repositoryStaticSecret: Rule = {
+  meta: {
+    id: "ENC-004",
+    name: "BackupRepositoryStaticSecret",
+    category: "encryption",
+    level: "warning",
+    shortDescription: "Backup repository protected by a known static default secret (Velero's repository password left to its default).",
+    fullDescription:
+      "Velero encrypts file-system backups and moved snapshot data in kopia (or restic) repositories with the password in the Secret velero-repo-credentials (key repository-password). When that Secret does not exist, Velero creates it with the hard-coded value static-passw0rd (pkg/repository/keys/keys.go), published in its source: the encryption then protects nothing, and anyone who can read the bucket can read the backed-up volumes.",
+    helpText:
+      "Create the Secret velero-repo-credentials in Velero's namespace with a random repository-password before installing Velero (an existing repository keeps the password it was created with).",
+    helpMarkdown: [
+      "Velero's repository password protects the volume data of file-system backups and snapshot data movement. If the Secret `velero-repo-credentials` is missing when the node agent first writes a repository, Velero creates it with the static value `static-passw0rd` ([pkg/repository/keys/keys.go](https://github.com/vmware-tanzu/velero/blob/main/pkg/repository/keys/keys.go)).",
+      "",
+      "Fix: create the Secret before installing Velero.",
+      "",
+      "```yaml",
+      "apiVersion: v1",
+      "kind: Secret",
+      "metadata:",
+      "  name: velero-repo-credentials",
+      "  namespace: velero",
+      "type: Opaque",
+      "stringData:",
+      "  repository-password: <random, e.g. openssl rand -base64 32, from your secret store>",
+      "```",
+    ].join("\n"),
+    tags: ["security", "backup", "encryption", "secrets", "kubernetes"],
+    securitySeverity: "7.0",
+    providers: ["kubernetes"],
+    providerNote: "Velero with the node agent deployed (file-system backup or data movement), from manifests or the velero chart.",
+  },
+  check(ctx) {
+    for (const m of ctx.graph.mechanisms) {
+      if (m.node !== "backup-vault" || !m.repositorySecret) continue;
+      const secret = m.repositorySecret;
+      if (isUnknownFact(secret.staticDefault)) {
+        reportUnknownFact(ctx, m, `whether the repository password of ${m.address} is Velero's static default`, secret.staticDefault, secret.location);
+        continue;
+      }
+      if (!secret.staticDefault) continue;
+      const affected = ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
+      ctx.report({
+        message: `${capitalize(secret.observed)}. Anyone who can read the bucket of ${m.address} can decrypt the file-system backups and moved snapshot data in it with that published password. ${capitalize(secret.fix)}.`,
+        subject: m.address,
+        subjectKind: "resource",
+        root: m.root,
+        location: secret.location,
+        anchor: secret.anchor,
+        related: affected.slice(0, 20).map((c) => ({ location: c.location, message: `${c.address} is backed up into ${m.address}` })),
+        affected: affected.map((c) => c.address),
+      });
+    }
+  },
+};
+
+export const ENCRYPTION_RULES: readonly Rule[] = [backupsNotEncrypted, backupKeyNotRetrievable, copyKeyCannotWork, repositoryStaticSecret];

@@ -148,7 +148,8 @@ export const immutabilityMissing: Rule = {
     ].join("\n"),
     tags: ["backup", "immutability", "ransomware", "security"],
     securitySeverity: "7.5",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "On Kubernetes, a Velero storage location, CloudNativePG object store or k8up backend is locked by its bucket's S3 Object Lock (or Azure immutability policy) when the bucket is in the scan; Velero works with Object Lock on versioned buckets but not with GCP bucket lock (https://velero.io/docs/main/backup-reference/).",
   },
   check(ctx) {
     const items = needingImmutability(ctx).filter((j) => j.verdict.kind === "unlocked");
@@ -229,7 +230,7 @@ export const immutabilityTooWeak: Rule = {
     ].join("\n"),
     tags: ["backup", "immutability", "ransomware", "security"],
     securitySeverity: "7.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
   },
   check(ctx) {
     const items = needingImmutability(ctx);

@@ -97,8 +97,8 @@ export const backupFailuresReachNobody: Rule = {
     ].join("\n"),
     tags: ["monitoring", "backup", "security"],
     securitySeverity: "5.0",
-    providers: ["aws", "azurerm"],
-    providerNote: "AWS Backup vault notifications and EventBridge rules; Azure Backup's built-in job-failure alerts. Google Backup and DR alerts are configured in Cloud Monitoring, outside the resources this rule reads.",
+    providers: ["aws", "azurerm", "kubernetes"],
+    providerNote: "AWS Backup vault notifications and EventBridge rules; Azure Backup's built-in job-failure alerts; on Kubernetes, a PrometheusRule alerting on Velero's backup metrics (velero_backup_failure_total, velero_backup_last_status, velero_backup_last_successful_timestamp) for each Velero storage location that receives backups. Google Backup and DR alerts are configured in Cloud Monitoring, outside the resources this rule reads; CloudNativePG and k8up alerts are not judged yet.",
   },
   check(ctx) {
     for (const m of ctx.graph.mechanisms) {
@@ -154,7 +154,7 @@ function judgeProviderAlerts(ctx: RuleContext, m: BackupVault): void {
   if (alerts.enabled) return;
   const affected = ctx.graph.components.filter((c: Component) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
   ctx.report({
-    message: `Failed backup jobs into ${m.address} reach nobody: its job-failure alerts are turned off, so a backup that stops working goes unnoticed until a restore is needed. ${alerts.fix.charAt(0).toUpperCase()}${alerts.fix.slice(1)}.`,
+    message: `Failed backup jobs into ${m.address} reach nobody: ${alerts.observed ?? "its job-failure alerts are turned off"}, so a backup that stops working goes unnoticed until a restore is needed. ${alerts.fix.charAt(0).toUpperCase()}${alerts.fix.slice(1)}.`,
     subject: m.address,
     subjectKind: "resource",
     root: m.root,

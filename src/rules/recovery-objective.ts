@@ -40,7 +40,8 @@ export const backupFrequencyBelowRpo: Rule = {
     ].join("\n"),
     tags: ["backup", "rpo", "security"],
     securitySeverity: "5.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "On Kubernetes: the schedule of a Velero or k8up Schedule, a chart backup or a CloudNativePG ScheduledBackup (six-field cron with seconds); CloudNativePG WAL archiving gives point-in-time recovery (archive_timeout 5 minutes).",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

@@ -133,6 +133,11 @@ const VIA_NAMES: Record<string, string> = {
   "secret-manager-replica": "Secret Manager replica",
   "spanner-multi-region": "Spanner multi-region instance configuration",
   "firestore-multi-region": "Firestore multi-region location",
+  "velero-storage-location": "Velero backup storage location",
+  "cnpg-object-store": "CloudNativePG object store",
+  "k8up-backend": "k8up restic repository",
+  "chart-backup-object-store": "chart backup's object store",
+  "dump-job-target": "dump CronJob's destination",
 };
 
 /** What the provider calls an account: an AWS account, a Google project, an Azure subscription. */
@@ -215,7 +220,8 @@ export const noCrossRegionCopy: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "region", "disaster-recovery"],
     securitySeverity: "5.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "On Kubernetes the component's region is its cluster's (clusters: in .restorable.yml, or an EKS/GKE/AKS cluster of the scan): volume snapshots and backups on a PVC stay in the cluster; only data written to a Velero storage location, a CloudNativePG object store, a k8up backend or a chart backup's bucket counts as a copy.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -286,7 +292,7 @@ export const copyInSameRegion: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "region", "disaster-recovery"],
     securitySeverity: "6.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -354,8 +360,8 @@ export const copiesInSameAccount: Rule = {
     ].join("\n"),
     tags: ["security", "backup", "account-isolation"],
     securitySeverity: "6.0",
-    providers: ["aws", "google", "azurerm"],
-    providerNote: "The account is the AWS account, the Google project or the Azure subscription.",
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "The account is the AWS account, the Google project or the Azure subscription; a Kubernetes cluster's comes from clusters: in .restorable.yml, a storage location's from its bucket in the scan or the Azure subscriptionId.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {

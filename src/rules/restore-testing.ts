@@ -62,8 +62,8 @@ export const restoreTestingMissing: Rule = {
     ].join("\n"),
     tags: ["restore-testing", "backup", "security"],
     securitySeverity: "5.5",
-    providers: ["aws", "google", "azurerm"],
-    providerNote: "Restore tests are declared with AWS Backup restore testing; Google Cloud and Azure have no restore-testing resource in Terraform, so their components that need one get the finding with the way to record tests made outside Terraform.",
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "Restore tests are declared with AWS Backup restore testing; Google Cloud, Azure and Kubernetes backup tools (Velero, CloudNativePG, k8up) declare no restore tests in the scanned files, so their components that need one get the finding with the way to record tests made outside the scanned files.",
   },
   check(ctx) {
     const selections = ctx.graph.mechanisms.filter((m): m is RestoreTesting => m.node === "restore-testing" && m.role === "selection");

@@ -37,7 +37,7 @@ function retentionFix(c: Component, agg: Aggregate, days: number): string {
   const plan = agg.sources.find((s) => (s.source.via === "plan-rule" || s.source.via === "copy") && !isExternal(s.source));
   const steps: string[] = [];
   if (external) steps.push(`raise retention_days of external backup ${external.source.stream!.mechanismId!.slice(EXTERNAL_MECHANISM_PREFIX.length)} (${where(external.source.location)}) to at least ${days}`);
-  if (plan) steps.push(plan.source.stream?.label ? `raise the retention of the ${plan.source.stream.label} at ${where(plan.source.location)} to at least ${days} days` : `raise delete_after of the plan rule at ${where(plan.source.location)} to at least ${days}`);
+  if (plan) steps.push(plan.source.stream?.label ? `raise the retention of the ${plan.source.stream.label} at ${where(plan.source.location)} to at least ${days} days${retentionUnitHint(plan.source.stream.label, days)}` : `raise delete_after of the plan rule at ${where(plan.source.location)} to at least ${days}`);
   if (own && c.kind === "log-store") steps.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
   // Native automated backups keep at most 35 days (RDS, Aurora, DynamoDB PITR, ElastiCache, Redshift).
   // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.BackupRetention.html
@@ -45,6 +45,13 @@ function retentionFix(c: Component, agg: Aggregate, days: number): string {
   if (!plan && c.kind !== "log-store") steps.push(c.remedies ? `${c.remedies.longerRetention} for at least ${days} days` : `select it in an AWS Backup plan rule with delete_after >= ${days}`);
   const text = steps.join(", or ");
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** How the retention is written where its unit is not days: a Velero ttl is a Go duration in hours (no `d`), a CloudNativePG retentionPolicy a window such as "2555d". */
+function retentionUnitHint(label: string, days: number): string {
+  if (label === "Velero schedule") return ` (template.ttl: ${days * 24}h; a Go duration has no days)`;
+  if (label === "CloudNativePG backup") return ` (retentionPolicy: "${days}d")`;
+  return "";
 }
 
 function componentFinding(ctx: RuleContext, c: Component, agg: Aggregate, sources: readonly ValueSource[], message: string, level?: Level) {
@@ -129,7 +136,8 @@ export const retentionBelowRegime: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "compliance", "security"],
     securitySeverity: "7.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "On Kubernetes: Velero ttl (a Go duration; unset is the server's --default-backup-ttl, 720h), CloudNativePG retentionPolicy (a recovery window; m is 31 days), k8up prune keep counts (keepDaily defaults to 14), and chart backups (a dump job that never prunes keeps forever).",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -198,7 +206,7 @@ export const retentionBelowDefault: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "security"],
     securitySeverity: "5.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -257,7 +265,8 @@ export const retentionAboveMaximum: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "privacy", "security"],
     securitySeverity: "4.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
+    providerNote: "On Kubernetes, a chart's dump job that never prunes, a CloudNativePG store without retentionPolicy and a k8up Schedule without prune keep their backups forever.",
   },
   check(ctx) {
     for (const c of ctx.graph.components) {
@@ -344,7 +353,7 @@ function reportUnknownLifecycle(ctx: RuleContext, plan: BackupPlan, subject: str
   const owner = { address: subject, root: plan.root, location: lc.location };
   const { retention, cold } = lc;
   if (isUnknownFact(retention) && (typeof cold === "number" || isUnknownFact(cold) || typeof rule.intervalHours === "number")) {
-    reportUnknownFact(ctx, owner, `retention (delete_after) of ${of}`, retention, lc.retentionLocation ?? lc.location);
+    reportUnknownFact(ctx, owner, `retention${(plan.provider ?? "aws") === "aws" ? " (delete_after)" : ""} of ${of}`, retention, lc.retentionLocation ?? lc.location);
   }
   if (isUnknownFact(cold) && typeof retention === "number") reportUnknownFact(ctx, owner, `cold storage transition of ${of}`, cold, lc.coldLocation ?? lc.location);
   if (isUnknownFact(rule.intervalHours) && typeof retention === "number") reportUnknownFact(ctx, owner, `schedule interval of ${subject}`, rule.intervalHours, rule.location);
@@ -387,7 +396,7 @@ export const impossibleLifecycle: Rule = {
     ].join("\n"),
     tags: ["backup", "retention", "security"],
     securitySeverity: "6.0",
-    providers: ["aws", "google", "azurerm"],
+    providers: ["aws", "google", "azurerm", "kubernetes"],
     providerNote: "The cold-storage part applies to AWS Backup; the interval part to every backup plan, policy and schedule.",
   },
   check(ctx) {

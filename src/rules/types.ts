@@ -33,8 +33,8 @@ export interface RuleMeta {
   securitySeverity: string;
   /** Regime citation when the rule's requirement comes from one. */
   citation?: string;
-  /** Terraform providers whose resources the rule judges (docs/rules.md says so per rule). */
-  providers: readonly ("aws" | "google" | "azurerm")[];
+  /** Providers whose resources the rule judges: Terraform providers, and Kubernetes/Helm objects (docs/rules.md says so per rule). */
+  providers: readonly ("aws" | "google" | "azurerm" | "kubernetes")[];
   /** What it reads on each provider, when that is less than everything. */
   providerNote?: string;
 }

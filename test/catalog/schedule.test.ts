@@ -17,6 +17,17 @@ describe("unixCronIntervalHours (five-field cron, as Spanner backup schedules wr
     // The 1st of each month or any Monday: never more than a week apart.
     expect(unixCronIntervalHours("0 2 1 * 1")).toBe(168);
   });
+  it("reads the predefined schedules of crontab(5) and robfig/cron (@daily, @weekly...)", () => {
+    expect(unixCronIntervalHours("@hourly")).toBe(1);
+    expect(unixCronIntervalHours("@daily")).toBe(24);
+    expect(unixCronIntervalHours("@midnight")).toBe(24);
+    expect(unixCronIntervalHours("@weekly")).toBe(168);
+    expect(unixCronIntervalHours("@monthly")).toBe(31 * 24);
+    // The worst year of four is a leap year.
+    expect(unixCronIntervalHours("@yearly")).toBe(366 * 24);
+    expect(unixCronIntervalHours("@annually")).toBe(366 * 24);
+    expect(unixCronIntervalHours("@reboot")).toMatchObject({ unknown: true });
+  });
   it("is unknown, with the reason, for what it cannot read", () => {
     expect(unixCronIntervalHours("0 2 * *")).toMatchObject({ unknown: true, reason: expect.stringContaining("five fields") });
     expect(unixCronIntervalHours("0 25 * * *")).toMatchObject({ unknown: true });

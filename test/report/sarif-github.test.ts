@@ -31,7 +31,7 @@ describe("partialFingerprints", () => {
     const before = await fingerprintsOf(copy);
     expect(before.size).toBeGreaterThan(10);
     const header = "# Owned by the platform team.\n# Reviewed quarterly; see the runbook.\n\n";
-    for (const f of readdirSync(copy, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tf"))) writeFileSync(join(copy, f), header + readFileSync(join(copy, f), "utf8"));
+    for (const f of readdirSync(copy, { recursive: true, encoding: "utf8" }).filter((f) => /\.(tf|ya?ml)$/.test(f))) writeFileSync(join(copy, f), header + readFileSync(join(copy, f), "utf8"));
     const after = await fingerprintsOf(copy);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     // The check is not vacuous: every result did move down three lines.
