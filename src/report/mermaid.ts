@@ -101,7 +101,8 @@ function buildDiagram(entries: readonly InventoryEntry[], grouped: boolean, unco
         const target = s.vaultId !== undefined ? vaultNode(d, s) : undefined;
         const from = sources.length > 0 ? sources.map((v) => `v:${v}`).filter((k) => d.nodes.has(k)) : [];
         if (from.length === 0) addEdge(d, comp, target ?? region, "copy");
-        for (const f of from) addEdge(d, f, target ?? region, "copy");
+        // A copy into the vault it comes from (Velero data moved into its storage location) is no edge of its own.
+        for (const f of from) if (f !== (target ?? region)) addEdge(d, f, target ?? region, "copy");
         if (target !== undefined) addEdge(d, target, region);
       } else {
         // Native streams (no mechanism node) share one node per kind: "pitr", "versioning"...

@@ -110,6 +110,7 @@ export const unrecognisedDataClass: Rule = {
             `${c.address} has ${tag} ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. ` +
             `Known classes: ${p.knownClasses.join(", ")}. Correct the value (${hint}a class or a regime id such as sox or gdpr), or define the class under classes: in .restorable.yml.`,
           subject: c.address,
+          subjectId: c.id,
           subjectKind: "resource",
           root: c.root,
           location: anchor ? c.anchors[anchor]! : c.location,

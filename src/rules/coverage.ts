@@ -72,6 +72,7 @@ export const statefulComponentWithoutBackup: Rule = {
           `so data deleted or corrupted in it cannot be restored. ` +
           (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: anchor ? c.anchors[anchor]! : c.location,
@@ -100,6 +101,7 @@ function reportEphemeral(ctx: RuleContext, c: Component, classes: readonly strin
       `but its class ${classes.join(", ")} needs the data kept. Enable persistence (a PersistentVolumeClaim, e.g. persistence.enabled: true in its chart's values) and back it up` +
       (c.remedies ? `: ${c.remedies.enableBackup}.` : "."),
     subject: c.address,
+    subjectId: c.id,
     subjectKind: "resource",
     root: c.root,
     location: at.location,
@@ -172,6 +174,7 @@ export const selectionTargetsNothing: Rule = {
             `while ${sample.address}${others > 0 ? ` (and ${others} more with a near match)` : ""} carries ${close ? `${close[0]}=${String(close[1])}` : "a near match"} (tag matching is case-sensitive), ` +
             `so the selection very likely backs up nothing. Correct the ${block} to the tag the resources carry.`,
           subject: m.address,
+          subjectId: m.id,
           subjectKind: "resource",
           root: m.root,
           location: t.location,
@@ -185,6 +188,7 @@ export const selectionTargetsNothing: Rule = {
         ctx.report({
           message: `${m.address} selects ${r.address}, which is not defined in this scan, so that entry backs up nothing. Reference the resource that holds the data.`,
           subject: m.address,
+          subjectId: m.id,
           subjectKind: "resource",
           root: m.root,
           location: r.location,
@@ -233,6 +237,7 @@ export const stateBackendWithoutVersioning: Rule = {
           `${c.address} holds the Terraform state of ${(c.stateBackendOf ?? []).join(", ")} and has no versioning, so a corrupted or deleted state file cannot be restored. ` +
           (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         ...at,
@@ -288,6 +293,7 @@ export const secretDeletableWithoutRecovery: Rule = {
       ctx.report({
         message: `${d.observed}. ${d.fix}`,
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         ...anchorOr(c, d.anchor),
@@ -345,6 +351,7 @@ export const inFlightEventsNotDurable: Rule = {
             `${c.address} keeps messages for ${hours} hours; consumers that fail over a long weekend lose events. ` +
             `Keep them at least ${MIN_EVENT_RETENTION_DAYS} days (${c.kind === "queue" ? "message_retention_seconds >= 345600" : "retention_period >= 96"}).`,
           subject: c.address,
+          subjectId: c.id,
           subjectKind: "resource",
           root: c.root,
           ...anchorOr(c, c.dataRetentionAnchor ?? "", "message_retention_seconds", "retention_period"),
@@ -359,6 +366,7 @@ export const inFlightEventsNotDurable: Rule = {
             `${c.address} has no dead-letter queue: a message that keeps failing is retried until it expires and is lost. ` +
             `Add a redrive_policy with deadLetterTargetArn and maxReceiveCount.`,
           subject: c.address,
+          subjectId: c.id,
           subjectKind: "resource",
           root: c.root,
           location: c.location,
@@ -378,6 +386,7 @@ export const inFlightEventsNotDurable: Rule = {
             `(https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html). ` +
             `Set its message_retention_seconds above ${Math.round(theirs * 86400)} (1209600 = 14 days is the maximum).`,
           subject: c.address,
+          subjectId: c.id,
           subjectKind: "resource",
           root: c.root,
           ...anchorOr(c, "message_retention_seconds"),
@@ -463,6 +472,7 @@ export const metadataOnlyBackup: Rule = {
           `${first.message}: the schedule takes no volume snapshots and no file-system backup or data movement writes its volumes to the storage location, so a restore brings back empty volumes and nothing else backs ${c.address} up. ` +
           `Let the schedule snapshot the volumes (snapshotVolumes unset or true, with a VolumeSnapshotLocation or --features=EnableCSI), or back them up with file-system backup (defaultVolumesToFsBackup: true, or the pod annotation backup.velero.io/backup-volumes naming the data volume) with the node agent deployed (deployNodeAgent: true).`,
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: c.location,

@@ -75,6 +75,7 @@ export const backupsDeletedWithResource: Rule = {
               `(skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. ` +
               `Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
           subject: c.address,
+          subjectId: c.id,
           subjectKind: "resource",
           root: c.root,
           ...anchorOf(c, ["skip_final_snapshot", "delete_automated_backups"]),
@@ -87,6 +88,7 @@ export const backupsDeletedWithResource: Rule = {
             `${c.address} sets force_destroy = true: deleting it deletes every object and every previous version in it, and no backup outside it keeps them. ` +
             `Remove force_destroy, or back it up ${c.provider === "aws" ? "with AWS Backup" : "to a backup outside it"}.`,
           subject: c.address,
+          subjectId: c.id,
           subjectKind: "resource",
           root: c.root,
           ...anchorOf(c, ["force_destroy"]),
@@ -104,6 +106,7 @@ export const backupsDeletedWithResource: Rule = {
           (affected.length ? `, the backups of ${affected.map((c) => c.address).slice(0, 3).join(", ")}${affected.length > 3 ? ` and ${affected.length - 3} more` : ""}` : "") +
           `. Remove force_destroy, or lock the vault in compliance mode.`,
         subject: m.address,
+        subjectId: m.id,
         subjectKind: "resource",
         root: m.root,
         location: m.anchors["force_destroy"] ?? m.location,
@@ -159,6 +162,7 @@ export const criticalDatabaseWithoutDeletionProtection: Rule = {
           `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. ` +
           (c.remedies?.deletionProtection ? `${c.remedies.deletionProtection.charAt(0).toUpperCase()}${c.remedies.deletionProtection.slice(1)}.` : `Set ${attr} = true.`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         // The requirement comes from the component's class (SPEC section 4, Default levels).

@@ -142,6 +142,7 @@ export const backupsNotEncrypted: Rule = {
               ? `${capitalize(c.remedies.encryptBackups)}.`
               : `Enable encryption at rest (for RDS: storage_encrypted = true with kms_key_id; an existing instance is encrypted by restoring an encrypted copy of a snapshot).`),
           subject: c.address,
+          subjectId: c.id,
           subjectKind: "resource",
           root: c.root,
           location: place.location,
@@ -189,6 +190,7 @@ export const backupsNotEncrypted: Rule = {
             ? `${capitalize(c.remedies.customerManagedKey)}.`
             : `Encrypt with an aws_kms_key you control: kms_key_id on the component for snapshot-based backups, kms_key_arn on the backup vault for fully managed types.`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: place.location,
@@ -223,6 +225,7 @@ function reportUnencryptedOwnStreams(ctx: RuleContext, c: Component, streams: re
       `${c.address} has backups stored unencrypted: its ${names.join(", ")} ${plain.length === 1 ? "writes" : "write"} the data in plain form, so anyone who can read that volume or bucket reads the data.${need} ` +
       (c.remedies?.encryptBackups ? `${capitalize(c.remedies.encryptBackups)}.` : `Encrypt the backup's destination, or back it up with a mechanism that encrypts.`),
     subject: c.address,
+    subjectId: c.id,
     subjectKind: "resource",
     root: c.root,
     location: c.location,
@@ -464,6 +467,7 @@ export const copyKeyCannotWork: Rule = {
       ctx.report({
         message: `${c.address} has ${problems.length === 1 ? "a copy" : "copies"} that cannot be encrypted where ${problems.length === 1 ? "it lands" : "they land"}: ${problems.map((p) => p.text).join("; ")}.`,
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: place.location,
@@ -519,6 +523,7 @@ export const repositoryStaticSecret: Rule = {
       ctx.report({
         message: `${capitalize(secret.observed)}. Anyone who can read the bucket of ${m.address} can decrypt the file-system backups and moved snapshot data in it with that published password. ${capitalize(secret.fix)}.`,
         subject: m.address,
+        subjectId: m.id,
         subjectKind: "resource",
         root: m.root,
         location: secret.location,

@@ -163,6 +163,7 @@ export const immutabilityMissing: Rule = {
             ? `${capitalize(vault.remedies.lock)}.`
             : `Add an aws_backup_vault_lock_configuration with changeable_for_days (compliance mode) and min_retention_days >= ${Math.max(...group.map((j) => j.req.minRetentionDays.value))}.`),
         subject: vault.address,
+        subjectId: vault.id,
         subjectKind: "resource",
         root: vault.root,
         location: vault.location,
@@ -187,6 +188,7 @@ export const immutabilityMissing: Rule = {
               ? `Enable S3 Object Lock with a COMPLIANCE default retention of at least ${j.req.minRetentionDays.value} days (aws_s3_bucket_object_lock_configuration), or back it up into a vault with a compliance-mode lock.`
               : `Back it up with AWS Backup into a vault with a compliance-mode lock (aws_backup_vault_lock_configuration with changeable_for_days and min_retention_days >= ${j.req.minRetentionDays.value}).`),
         subject: j.c.address,
+        subjectId: j.c.id,
         subjectKind: "resource",
         root: j.c.root,
         location: j.c.objectLock?.location ?? j.c.location,
@@ -242,6 +244,7 @@ export const immutabilityTooWeak: Rule = {
           `their class requires immutability (${sourceText(group[0]!.req.requiresImmutability!)}). ` +
           (vault.remedies ? `${capitalize(vault.remedies.governanceToCompliance)}.` : `Set changeable_for_days on the lock (${where(vault.lock!.location)}) so it becomes compliance mode.`),
         subject: vault.address,
+        subjectId: vault.id,
         subjectKind: "resource",
         root: vault.root,
         location: lockLocation(vault, "mode"),
@@ -257,6 +260,7 @@ export const immutabilityTooWeak: Rule = {
               ? `${j.c.address} uses S3 Object Lock in GOVERNANCE mode, which privileged users can bypass; its class requires immutability (${sourceText(j.req.requiresImmutability!)}). Use COMPLIANCE mode.`
               : `${j.c.address} has an unlocked ${j.c.objectLock!.label}, which privileged users can shorten or remove; its class requires immutability (${sourceText(j.req.requiresImmutability!)}). ${capitalize(j.c.remedies?.immutability ?? "lock it")}.`,
           subject: j.c.address,
+          subjectId: j.c.id,
           subjectKind: "resource",
           root: j.c.root,
           location: j.c.objectLock!.modeLocation ?? j.c.objectLock!.location,
@@ -284,6 +288,7 @@ export const immutabilityTooWeak: Rule = {
         ctx.report({
           message: `${j.c.address} locks objects for ${ol.retentionDays} days (${ol.label ?? "S3 Object Lock default retention"}); ${sourceText(j.req.minRetentionDays)} requires ${j.req.minRetentionDays.value} days. Raise the ${ol.label ? "retention period" : "default retention"} to at least ${j.req.minRetentionDays.value} days.`,
           subject: j.c.address,
+          subjectId: j.c.id,
           subjectKind: "resource",
           root: j.c.root,
           location: ol.retentionLocation ?? ol.location,
@@ -301,6 +306,7 @@ export const immutabilityTooWeak: Rule = {
           `${vault.address} has a compliance-mode lock ${min === null ? "without a minimum retention" : `with a minimum retention of ${min} days`}, so recovery points of ${group.length === 1 ? group[0]!.c.address : `${group.length} components`} can be deleted before ` +
           `${need} days (${sourceText(strictest.req.minRetentionDays)}). ${vault.remedies?.longerLock ? capitalize(vault.remedies.longerLock) : "Set min_retention_days"} to at least ${need}${vault.remedies?.longerLock ? " days" : ""}.`,
         subject: vault.address,
+        subjectId: vault.id,
         subjectKind: "resource",
         root: vault.root,
         location: lockLocation(vault, "min"),

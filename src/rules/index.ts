@@ -40,7 +40,10 @@ export interface RuleResults {
 export function runRules(run: RuleRun): RuleResults {
   const findings: Finding[] = [];
   const unknowns = new Map<string, RuleUnknown>();
-  const nodes = new Map<string, NodeIdentity>([...run.graph.components, ...run.graph.mechanisms].map((n) => [`${n.root}::${n.address}`, n]));
+  const all = [...run.graph.components, ...run.graph.mechanisms];
+  const byId = new Map<string, NodeIdentity>(all.map((n) => [n.id, n]));
+  const byAddress = new Map<string, NodeIdentity>();
+  for (const n of all) if (!byAddress.has(`${n.root}::${n.address}`)) byAddress.set(`${n.root}::${n.address}`, n);
   for (const rule of run.rules ?? RULES) {
     const override = run.levels?.get(rule.meta.id);
     if (override === "off") continue;
@@ -48,7 +51,10 @@ export function runRules(run: RuleRun): RuleResults {
       graph: run.graph,
       fileProblems: run.fileProblems,
       policy: run.policy,
-      report: (f) => findings.push(withSubjectDetails({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run.environment ?? "" }, nodes)),
+      report: ({ subjectId, ...f }) => {
+        const node = (subjectId !== undefined ? byId.get(subjectId) : undefined) ?? byAddress.get(`${f.root}::${f.subject}`);
+        findings.push(withSubjectDetails({ ...f, ruleId: rule.meta.id, level: override ?? f.level ?? rule.meta.level, environment: run.environment ?? "" }, node));
+      },
       reportUnknown: (u) => {
         const key = unknownKey(u);
         if (!unknowns.has(key)) unknowns.set(key, withoutUndefined(u));
@@ -63,8 +69,7 @@ export function runRules(run: RuleRun): RuleResults {
  * anchor the finding lands on, the related locations and properties its source recorded (a chart
  * default's line; key path, value and origin).
  */
-function withSubjectDetails(f: Finding, nodes: ReadonlyMap<string, NodeIdentity>): Finding {
-  const node = nodes.get(`${f.root}::${f.subject}`);
+function withSubjectDetails(f: Finding, node: NodeIdentity | undefined): Finding {
   if (!node) return f;
   const out: Finding = node.environment ? { ...f, environment: node.environment } : f;
   const details = node.anchorDetails?.[f.anchor];

@@ -129,6 +129,7 @@ export const backupFailuresReachNobody: Rule = {
           `Failed ${missing.includes(BACKUP_FAILURE_EVENT) ? "backup" : "copy"} jobs into ${m.address} reach nobody: ${why}, and no EventBridge rule matches failed AWS Backup jobs in its region. ` +
           `Notify ${missing.join(" and ")} to an SNS topic whose policy lets backup.amazonaws.com publish, or add an EventBridge rule on aws.backup job state changes with state FAILED.`,
         subject: m.address,
+        subjectId: m.id,
         subjectKind: "resource",
         root: m.root,
         location: n ? n.location : m.location,
@@ -156,6 +157,7 @@ function judgeProviderAlerts(ctx: RuleContext, m: BackupVault): void {
   ctx.report({
     message: `Failed backup jobs into ${m.address} reach nobody: ${alerts.observed ?? "its job-failure alerts are turned off"}, so a backup that stops working goes unnoticed until a restore is needed. ${alerts.fix.charAt(0).toUpperCase()}${alerts.fix.slice(1)}.`,
     subject: m.address,
+    subjectId: m.id,
     subjectKind: "resource",
     root: m.root,
     location: alerts.location,

@@ -65,6 +65,7 @@ export const backupFrequencyBelowRpo: Rule = {
             ? `${capitalize(c.remedies.moreFrequent)} so that points are at most ${hoursText(need.value)} apart.`
             : `Schedule a backup at least every ${hoursText(need.value)} (e.g. cron(0 5 ? * * *) for daily), or enable point-in-time recovery or continuous backup.`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: at.location,

@@ -242,6 +242,7 @@ export const noCrossRegionCopy: Rule = {
           `so a regional outage or a region-wide incident takes the data and its backups together. ` +
           `A copy in another region is expected (${req.requiresCrossRegion.source.label}). ${fixFor(c)}`,
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: c.location,
@@ -325,6 +326,7 @@ export const copyInSameRegion: Rule = {
           `A copy in another region is expected (${req.requiresCrossRegion.source.label}). ` +
           (c.remedies ? `${c.remedies.crossRegionCopy.charAt(0).toUpperCase()}${c.remedies.crossRegionCopy.slice(1)}.` : `Create the destination with a provider configured for another region (e.g. provider = aws.dr).`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: place.location,
@@ -401,6 +403,7 @@ export const copiesInSameAccount: Rule = {
             ? `${c.remedies.crossAccountCopy.charAt(0).toUpperCase()}${c.remedies.crossAccountCopy.slice(1)}.`
             : `Add a copy_action to a backup vault in a separate backup account, encrypted with a customer managed key shared with that account.`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         location: place.location,

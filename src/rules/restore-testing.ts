@@ -82,6 +82,7 @@ export const restoreTestingMissing: Rule = {
             ? `${c.remedies.restoreTesting.charAt(0).toUpperCase()}${c.remedies.restoreTesting.slice(1)}.`
             : `Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`),
         subject: c.address,
+        subjectId: c.id,
         subjectKind: "resource",
         root: c.root,
         // The requirement comes from the component's class (SPEC section 4, Default levels).

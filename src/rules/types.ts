@@ -80,7 +80,8 @@ export interface RuleContext {
   policy: PolicyView;
   /** Files of the scan that could not be read or parsed: the graph may be incomplete around them. */
   fileProblems: readonly FileProblem[];
-  report(finding: Omit<Finding, "ruleId" | "level" | "environment"> & { level?: Level }): void;
+  /** `subjectId`: the subject node's id, so variants of one address (Helm values environments) stay apart. */
+  report(finding: Omit<Finding, "ruleId" | "level" | "environment"> & { level?: Level; subjectId?: string }): void;
   /**
    * A decision the rule could not make because a deciding value is unknown (SPEC section 1:
    * unknowns are listed, never turned into findings). `what` names the value and its owner

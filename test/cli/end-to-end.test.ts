@@ -79,8 +79,8 @@ describe("bin/restorable.js", () => {
     expect(r.status).toBe(0);
     const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0]!.results.filter((x) => x.ruleId === "COV-001")).toHaveLength(4);
-    expect(sarif.runs[0]!.results.length).toBe(30);
+    expect(sarif.runs[0]!.results.filter((x) => x.ruleId === "COV-001")).toHaveLength(5);
+    expect(sarif.runs[0]!.results.length).toBe(35);
   });
 
   it("a missing path exits 2 with one line", () => {
