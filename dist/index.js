@@ -48320,7 +48320,7 @@ function chartRetention(v, interval) {
   if (count !== void 0 && isUnknownFact(interval)) return interval;
   const byCount = count !== void 0 ? count * interval / 24 : void 0;
   const all = [days, byCount].filter((x) => x !== void 0);
-  return all.length ? Math.max(...all) : null;
+  return all.length ? Math.max(...all) : unknownFact("the chart backup prunes, but its retention could not be read");
 }
 function planOf(o, label) {
   const place = placeOf(o);
@@ -62162,10 +62162,12 @@ var backupsNotEncrypted = {
         const owner = streamKeyOwner(s, c, ctx.graph);
         return owner === "vault" || owner === "own" && s.vaultId !== void 0;
       });
+      const judgedVaults = /* @__PURE__ */ new Set();
       for (const s of vaultStreams) {
         const v = vaultOf2(s.vaultId, vaults);
         if (v && isUnknownFact(v.customerManagedKey)) reportUnknownFact(ctx, v, `whether the key of ${v.address} is customer managed`, v.customerManagedKey, vaultKeyLocation(v));
-        if (!v || v.customerManagedKey !== false) continue;
+        if (!v || v.customerManagedKey !== false || judgedVaults.has(v.id)) continue;
+        judgedVaults.add(v.id);
         const aws = (v.provider ?? "aws") === "aws";
         problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${!aws ? providerKeyText(v.provider) : v.keyId === void 0 ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
         rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed ${aws ? "kms_key_arn" : "key"}` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });

@@ -131,7 +131,8 @@ function chartRetention(v: ReturnType<typeof at>, interval: Fact<number>): Fact<
   if (count !== undefined && isUnknownFact(interval)) return interval;
   const byCount = count !== undefined ? (count * (interval as number)) / 24 : undefined;
   const all = [days, byCount].filter((x): x is number => x !== undefined);
-  return all.length ? Math.max(...all) : null;
+  // `{}`: the chart prunes, but how long it keeps could not be read (the knowledge reports why).
+  return all.length ? Math.max(...all) : unknownFact("the chart backup prunes, but its retention could not be read");
 }
 
 function planOf(o: K8sObject, label: string): BackupPlan {

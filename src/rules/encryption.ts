@@ -171,10 +171,13 @@ export const backupsNotEncrypted: Rule = {
         const owner = streamKeyOwner(s, c, ctx.graph);
         return owner === "vault" || (owner === "own" && s.vaultId !== undefined);
       });
+      const judgedVaults = new Set<string>();
       for (const s of vaultStreams) {
         const v = vaultOf(s.vaultId, vaults);
         if (v && isUnknownFact(v.customerManagedKey)) reportUnknownFact(ctx, v, `whether the key of ${v.address} is customer managed`, v.customerManagedKey, vaultKeyLocation(v));
-        if (!v || v.customerManagedKey !== false) continue;
+        // One vault, one problem: a rule and its copy into the same vault say the same thing.
+        if (!v || v.customerManagedKey !== false || judgedVaults.has(v.id)) continue;
+        judgedVaults.add(v.id);
         const aws = (v.provider ?? "aws") === "aws";
         problems.push(`the ${streamName(s)} stores them in ${v.address}, encrypted with ${!aws ? providerKeyText(v.provider!) : v.keyId === undefined ? "AWS Backup's AWS managed key aws/backup" : `the AWS managed key ${String(v.keyId)}`}`);
         rel.push({ location: vaultKeyLocation(v), message: `${v.address} has no customer managed ${aws ? "kms_key_arn" : "key"}` }, { location: s.location, message: `${streamName(s)} stores recovery points of ${c.address} in ${v.address}` });
