@@ -66654,15 +66654,7 @@ function moduleProblems(modules) {
 async function loadCommandLineVarFiles(files, cwd, root, store, fs4, parser) {
   const out2 = [];
   for (const given of files) {
-    const abs = path6.resolve(cwd, given);
-    const rel = path6.relative(root, abs);
-    const f = rel.startsWith("..") || path6.isAbsolute(rel) ? given : rel.split(path6.sep).join("/");
-    const text = store.get(f) ?? decodeText(
-      await fs4.readFile(abs).catch(() => {
-        throw new UsageError(`--var-file ${f}: file not found or not readable`);
-      })
-    );
-    if (typeof text !== "string") throw new UsageError(`--var-file ${f}: ${text.problem}`);
+    const { path: f, text } = await readCommandLineFile(given, "--var-file", cwd, root, store, fs4);
     if (f.endsWith(".json")) {
       try {
         out2.push({ path: f, json: JSON.parse(text) });
@@ -66680,19 +66672,20 @@ async function loadCommandLineVarFiles(files, cwd, root, store, fs4, parser) {
 }
 async function loadValuesFiles(files, cwd, root, store, fs4) {
   const out2 = [];
-  for (const given of files) {
-    const abs = path6.resolve(cwd, given);
-    const rel = path6.relative(root, abs);
-    const f = rel.startsWith("..") || path6.isAbsolute(rel) ? given : rel.split(path6.sep).join("/");
-    const text = store.get(f) ?? decodeText(
-      await fs4.readFile(abs).catch(() => {
-        throw new UsageError(`--values ${f}: file not found or not readable`);
-      })
-    );
-    if (typeof text !== "string") throw new UsageError(`--values ${f}: ${text.problem}`);
-    out2.push({ path: f, text, absolute: abs });
-  }
+  for (const given of files) out2.push(await readCommandLineFile(given, "--values", cwd, root, store, fs4));
   return out2;
+}
+async function readCommandLineFile(given, flag, cwd, root, store, fs4) {
+  const abs = path6.resolve(cwd, given);
+  const rel = path6.relative(root, abs);
+  const f = rel.startsWith("..") || path6.isAbsolute(rel) ? given : rel.split(path6.sep).join("/");
+  const text = store.get(f) ?? decodeText(
+    await fs4.readFile(abs).catch(() => {
+      throw new UsageError(`${flag} ${f}: file not found or not readable`);
+    })
+  );
+  if (typeof text !== "string") throw new UsageError(`${flag} ${f}: ${text.problem}`);
+  return { path: f, text, absolute: abs };
 }
 function autoVarFilesOf(root, varFiles) {
   const inRoot = varFiles.filter((f) => dirOf3(f.path) === root);

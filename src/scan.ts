@@ -314,19 +314,7 @@ function moduleProblems(modules: Map<string, ModuleDefinition>): FileProblem[] {
 async function loadCommandLineVarFiles(files: string[], cwd: string, root: string, store: TextStore, fs: ScanFileSystem, parser: HclParser): Promise<VarFile[]> {
   const out: VarFile[] = [];
   for (const given of files) {
-    const abs = path.resolve(cwd, given);
-    // Named as the scan names files (relative to the scan root) when it lies inside it.
-    const rel = path.relative(root, abs);
-    const f = rel.startsWith("..") || path.isAbsolute(rel) ? given : rel.split(path.sep).join("/");
-    // A var file the scan already read (it lies under the scan root) is not read again.
-    const text =
-      store.get(f) ??
-      decodeText(
-        await fs.readFile(abs).catch(() => {
-          throw new UsageError(`--var-file ${f}: file not found or not readable`);
-        }),
-      );
-    if (typeof text !== "string") throw new UsageError(`--var-file ${f}: ${text.problem}`);
+    const { path: f, text } = await readCommandLineFile(given, "--var-file", cwd, root, store, fs);
     if (f.endsWith(".json")) {
       try {
         out.push({ path: f, json: JSON.parse(text) });
@@ -346,21 +334,27 @@ async function loadCommandLineVarFiles(files: string[], cwd: string, root: strin
 /** `--values` files: named relative to the scan root when inside it, read once (the store already holds those under the root). */
 async function loadValuesFiles(files: string[], cwd: string, root: string, store: TextStore, fs: ScanFileSystem): Promise<{ path: string; text: string; absolute: string }[]> {
   const out: { path: string; text: string; absolute: string }[] = [];
-  for (const given of files) {
-    const abs = path.resolve(cwd, given);
-    const rel = path.relative(root, abs);
-    const f = rel.startsWith("..") || path.isAbsolute(rel) ? given : rel.split(path.sep).join("/");
-    const text =
-      store.get(f) ??
-      decodeText(
-        await fs.readFile(abs).catch(() => {
-          throw new UsageError(`--values ${f}: file not found or not readable`);
-        }),
-      );
-    if (typeof text !== "string") throw new UsageError(`--values ${f}: ${text.problem}`);
-    out.push({ path: f, text, absolute: abs });
-  }
+  for (const given of files) out.push(await readCommandLineFile(given, "--values", cwd, root, store, fs));
   return out;
+}
+
+/**
+ * A file named on the command line: named as the scan names files (relative to the scan root)
+ * when it lies inside it, and not read again when the scan already read it.
+ */
+async function readCommandLineFile(given: string, flag: string, cwd: string, root: string, store: TextStore, fs: ScanFileSystem): Promise<{ path: string; text: string; absolute: string }> {
+  const abs = path.resolve(cwd, given);
+  const rel = path.relative(root, abs);
+  const f = rel.startsWith("..") || path.isAbsolute(rel) ? given : rel.split(path.sep).join("/");
+  const text =
+    store.get(f) ??
+    decodeText(
+      await fs.readFile(abs).catch(() => {
+        throw new UsageError(`${flag} ${f}: file not found or not readable`);
+      }),
+    );
+  if (typeof text !== "string") throw new UsageError(`${flag} ${f}: ${text.problem}`);
+  return { path: f, text, absolute: abs };
 }
 
 /** terraform.tfvars(.json), then *.auto.tfvars(.json) in lexical order: what Terraform loads by itself. */
