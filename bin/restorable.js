@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Launcher: the CLI lives in lib/ (the build output of src/, `npm run build`).
+// lib/bundle/cli.js is the CLI in one file (faster to start); lib/cli/main.js the same modules unbundled.
 let main;
 try {
-  ({ main } = await import("../lib/cli/main.js"));
+  ({ main } = await import("../lib/bundle/cli.js").catch((e) => (e && e.code === "ERR_MODULE_NOT_FOUND" ? import("../lib/cli/main.js") : Promise.reject(e))));
 } catch (e) {
-  process.stderr.write(`restorable: internal error: cannot load lib/cli/main.js (${e && e.code ? e.code : e}); run "npm run build" first.\n`);
+  process.stderr.write(`restorable: internal error: cannot load lib/bundle/cli.js or lib/cli/main.js (${e && e.code ? e.code : e}); run "npm run build" first.\n`);
   process.exit(3);
 }
 process.exitCode = await main(process.argv.slice(2), {

@@ -1,4 +1,4 @@
-// Bundles the GitHub Action (src/action/index.ts) into one ESM file, plus the two .wasm
+// Bundles the GitHub Action (src/action/index.ts) into one ESM file (and the parse worker), plus the two .wasm
 // files web-tree-sitter loads at run time (node_modules is not shipped with an action).
 // Usage: node scripts/bundle.mjs [OUTDIR]   (default dist/). Output is deterministic.
 import { build } from "esbuild";
@@ -15,8 +15,9 @@ rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ["src/action/index.ts"],
-  outfile: path.join(outdir, "index.js"),
+  // The parse worker is a file of its own: worker threads start from a script (src/hcl/pool.ts finds it next to the bundle).
+  entryPoints: { index: "src/action/index.ts", "parse-worker": "src/hcl/parse-worker.ts" },
+  outdir,
   bundle: true,
   platform: "node",
   target: "node20",

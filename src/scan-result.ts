@@ -98,6 +98,8 @@ export interface ScanNote {
 
 /** Options of the library `scan()`; the CLI and the Action both build these. */
 export interface ScanOptions {
+  /** Worker threads that parse HCL in parallel; default: one per core beyond the first, for large inputs only; 0 parses in this thread. */
+  workers?: number;
   /** Files or directories to scan, absolute or relative to `cwd`. Default: ["."]. */
   paths?: string[];
   /** Working directory for relative paths. Default: process.cwd(). */

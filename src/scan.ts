@@ -4,15 +4,16 @@
  * the network and never runs code from the scanned repository.
  */
 import { readFileSync, promises as fsp } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { discover, type DiscoveredFile } from "./discover/index.js";
 import { UsageError } from "./errors.js";
 import { buildGraph } from "./graph/index.js";
+import { packageJson as pkg } from "./package-json.js";
 import { loadKubernetes } from "./helm/index.js";
 import { helmTemplate } from "./helm/render.js";
 import type { Graph, Location } from "./graph/types.js";
 import { createHclParser, parseTfJson, type HclParser, type ParsedFile, type Range } from "./hcl/index.js";
+import { parseInWorkers, workerCount } from "./hcl/pool.js";
 import { loadPolicy } from "./policy/index.js";
 import { ruleMetadata, runRules, unknownKey, type FileProblem, type Finding, type RuleUnknown } from "./rules/index.js";
 import { applySuppressions, resolveNow } from "./rules/suppress.js";
@@ -33,7 +34,7 @@ const nodeFileSystem: ScanFileSystem = {
 };
 
 function packageJson(): { version: string; homepage: string } {
-  return createRequire(import.meta.url)("../package.json") as { version: string; homepage: string };
+  return { version: pkg.version ?? "0.0.0", homepage: pkg.homepage ?? "https://github.com/restorable/restorable" };
 }
 
 export function toolVersion(): string {
@@ -57,7 +58,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   await store.loadAll(discovery.files.filter((f) => f.kind !== "chart-archive").map((f) => f.path));
   await store.loadAllBytes(discovery.files.filter((f) => f.kind === "chart-archive").map((f) => f.path));
   const parser = await createHclParser();
-  const parsed = parseAll(discovery.files, store, parser);
+  const parsed = parseAll(discovery.files, store, parser, await parseLargeInputInParallel(discovery.files, store, options.workers, parser));
   const modules = groupModules(parsed);
   // Any *.json is read as a possible plan; one that cannot be read is not known to be ours.
   const planCandidates = new Set(discovery.files.filter((f) => f.kind === "plan-json").map((f) => f.path));
@@ -67,13 +68,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   // SPEC: a plan JSON gives the values of its root (its folder); locations come from the .tf files there.
   const plans = planRoots(parsed.plans).byRoot;
   const roots = [...new Set([...findRoots(modules), ...plans.keys()])].sort();
+  const varFilesByDir = groupByDir(parsed.varFiles);
   const evaluated: EvaluatedRoot[] = roots.map((root) => {
     const plan = plans.get(root);
     if (plan) return evaluatePlan(plan.json, plan.path, root, planLocator(root, (dir) => modules.get(dir), remoteModulesOf(root, parsed.modulesJson)), plan.positions);
     return evaluateRoot(
       root,
       {
-        autoVarFiles: autoVarFilesOf(root, parsed.varFiles),
+        autoVarFiles: autoVarFilesOf(root, varFilesByDir),
         varFiles,
         vars: options.vars ?? [],
         env: options.env ?? process.env,
@@ -246,21 +248,32 @@ interface ParsedInputs {
   problems: FileProblem[];
 }
 
-function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser): ParsedInputs {
+/** Native-syntax HCL files (.tf, .tfvars) parsed in worker threads when the input is large; undefined otherwise. */
+async function parseLargeInputInParallel(files: DiscoveredFile[], store: TextStore, workers: number | undefined, parser: HclParser): Promise<ReadonlyMap<string, ParsedFile> | undefined> {
+  const hcl = files.filter((f) => f.kind === "terraform" || f.kind === "tfvars").flatMap((f) => {
+    const text = store.get(f.path);
+    return text === undefined ? [] : [{ path: f.path, text }];
+  });
+  const n = workerCount(hcl, workers);
+  return n > 0 ? parseInWorkers(hcl, n, (text, file) => parser.parse(text, file)) : undefined;
+}
+
+function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser, preParsed?: ReadonlyMap<string, ParsedFile>): ParsedInputs {
   const out: ParsedInputs = { terraform: [], varFiles: [], modulesJson: new Map(), plans: [], problems: [] };
+  const parseNative = (text: string, file: string) => preParsed?.get(file) ?? parser.parse(text, file);
   for (const f of files) {
     const text = store.get(f.path);
     if (text === undefined) continue;
     switch (f.kind) {
       case "terraform":
       case "terraform-json": {
-        const p = f.kind === "terraform" ? parser.parse(text, f.path) : parseTfJson(text, f.path, parser);
+        const p = f.kind === "terraform" ? parseNative(text, f.path) : parseTfJson(text, f.path, parser);
         out.terraform.push(p);
         out.problems.push(...p.problems.map((x) => ({ file: f.path, message: x.message, location: toLocation(f.path, x.range) })));
         break;
       }
       case "tfvars": {
-        const p = parser.parse(text, f.path);
+        const p = parseNative(text, f.path);
         out.varFiles.push({ path: f.path, parsed: p });
         out.problems.push(...p.problems.map((x) => ({ file: f.path, message: x.message, location: toLocation(f.path, x.range) })));
         break;
@@ -357,9 +370,15 @@ async function readCommandLineFile(given: string, flag: string, cwd: string, roo
   return { path: f, text, absolute: abs };
 }
 
+function groupByDir(varFiles: VarFile[]): Map<string, VarFile[]> {
+  const out = new Map<string, VarFile[]>();
+  for (const f of varFiles) (out.get(dirOf(f.path)) ?? out.set(dirOf(f.path), []).get(dirOf(f.path))!).push(f);
+  return out;
+}
+
 /** terraform.tfvars(.json), then *.auto.tfvars(.json) in lexical order: what Terraform loads by itself. */
-function autoVarFilesOf(root: string, varFiles: VarFile[]): VarFile[] {
-  const inRoot = varFiles.filter((f) => dirOf(f.path) === root);
+function autoVarFilesOf(root: string, varFilesByDir: ReadonlyMap<string, VarFile[]>): VarFile[] {
+  const inRoot = varFilesByDir.get(root) ?? [];
   const base = (f: VarFile) => f.path.slice(f.path.lastIndexOf("/") + 1);
   const main = inRoot.filter((f) => base(f) === "terraform.tfvars" || base(f) === "terraform.tfvars.json").sort((a, b) => (base(a) < base(b) ? -1 : 1));
   const auto = inRoot.filter((f) => /\.auto\.tfvars(\.json)?$/.test(base(f))).sort((a, b) => (base(a) < base(b) ? -1 : 1));
@@ -368,7 +387,8 @@ function autoVarFilesOf(root: string, varFiles: VarFile[]): VarFile[] {
 
 /** `.tfvars` files Terraform would not load by itself and that were not passed with --var-file: environments. */
 function environmentsNotEvaluated(roots: string[], varFiles: VarFile[], passed: VarFile[]): string[] {
-  const loaded = new Set([...roots.flatMap((r) => autoVarFilesOf(r, varFiles)), ...passed].map((f) => f.path));
+  const byDir = groupByDir(varFiles);
+  const loaded = new Set([...roots.flatMap((r) => autoVarFilesOf(r, byDir)), ...passed].map((f) => f.path));
   return varFiles.filter((f) => !loaded.has(f.path)).map((f) => f.path).sort();
 }
 

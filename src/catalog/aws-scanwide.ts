@@ -23,12 +23,20 @@ const STATE_BACKEND_TYPES: Readonly<Record<string, string>> = { s3: "aws_s3_buck
 
 /** Buckets (and Azure storage accounts) named by a root's `backend "s3"`, `"gcs"` or `"azurerm"` become kind `state-backend`. */
 export function markStateBackends(roots: EvaluatedRoot[], components: Component[]): void {
+  const byTypeAndName = new Map<string, Component[]>();
+  const stateTypes = new Set(Object.values(STATE_BACKEND_TYPES));
+  for (const c of components) {
+    if (!stateTypes.has(c.type)) continue;
+    for (const name of c.names ?? (typeof c.arnParts?.name === "string" ? [c.arnParts.name] : [])) {
+      const k = `${c.type}\u0000${name}`;
+      (byTypeAndName.get(k) ?? byTypeAndName.set(k, []).get(k)!).push(c);
+    }
+  }
   for (const root of roots) {
     const b = root.backend;
     const type = b ? STATE_BACKEND_TYPES[b.type] : undefined;
     if (!b || type === undefined || b.bucket === undefined) continue;
-    for (const c of components) {
-      if (c.type !== type || !(c.names ?? (typeof c.arnParts?.name === "string" ? [c.arnParts.name] : [])).includes(b.bucket)) continue;
+    for (const c of byTypeAndName.get(`${type}\u0000${b.bucket}`) ?? []) {
       c.kind = "state-backend";
       (c.stateBackendOf ??= []).push(root.root);
     }

@@ -56,7 +56,7 @@ export function unixCronIntervalHours(expr: string): Fact<number> {
   const dow: DayMatcher = dowSet ? (d) => dowSet.has(d.getUTCDay()) || (d.getUTCDay() === 0 && dowSet.has(7)) : () => true;
   // crontab(5): with both day fields restricted, a day matching either one runs.
   const day: DayMatcher = domF !== "*" && dowF !== "*" ? (d) => dom(d) || dow(d) : (d) => dom(d) && dow(d);
-  const gap = largestGapMinutes(minF, hourF, monF, day);
+  const gap = largestGapMinutes(minF, hourF, monF, day, domF === "*" && dowF === "*");
   return gap === undefined ? unknownFact(`cron expression "${expr}" could not be parsed or never runs`) : gap / 60;
 }
 
@@ -159,17 +159,20 @@ function cronLargestGapMinutes([minF, hourF, domF, monF, dowF, yearF]: [string, 
   if (!dom || !dow) return undefined;
   // A year field other than `*` limits runs to some years; we judge the pattern within a year.
   if (yearF !== "*" && !parseField(yearF, 1970, 2199)) return undefined;
-  return largestGapMinutes(minF, hourF, monF, (d) => dom(d) && dow(d));
+  const everyDay = (domF === "*" || domF === "?") && (dowF === "*" || dowF === "?") && yearF === "*";
+  return largestGapMinutes(minF, hourF, monF, (d) => dom(d) && dow(d), everyDay);
 }
 
 /** Largest gap in minutes between runs at the given minutes and hours on the days `day` accepts, over four years. */
-function largestGapMinutes(minF: string, hourF: string, monF: string, day: DayMatcher): number | undefined {
+function largestGapMinutes(minF: string, hourF: string, monF: string, day: DayMatcher, everyDay = false): number | undefined {
   const minutes = parseField(minF, 0, 59);
   const hours = parseField(hourF, 0, 23);
   const months = parseField(monF, 1, 12, MONTHS, 1);
   if (!minutes || !hours || !months) return undefined;
   const times = [...hours].sort((a, b) => a - b).flatMap((h) => [...minutes].sort((a, b) => a - b).map((m) => h * 60 + m));
   if (times.length === 0) return undefined;
+  // Runs every day of every month: the largest gap is within one day, wrapping to the next (no calendar walk).
+  if (everyDay && months.size === 12) return Math.max(...times.map((t, i) => (i + 1 < times.length ? times[i + 1]! : times[0]! + 1440) - t));
   const start = Date.UTC(2024, 0, 1);
   const days = 4 * 365 + 1;
   let prev: number | undefined;

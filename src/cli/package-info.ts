@@ -1,24 +1,7 @@
-import { readFileSync } from "node:fs";
+import { packageJson as pkg } from "../package-json.js";
 
 /** Where bugs are reported when package.json names no homepage. */
 const DEFAULT_INFORMATION_URI = "https://github.com/restorable/restorable";
-
-interface PackageJson {
-  version?: string;
-  homepage?: string;
-  repository?: string | { url?: string };
-}
-
-// src/cli/ and lib/cli/ both sit two folders below the package root.
-function readPackageJson(): PackageJson {
-  try {
-    return JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as PackageJson;
-  } catch {
-    return {};
-  }
-}
-
-const pkg = readPackageJson();
 
 export function packageVersion(): string {
   return pkg.version ?? "0.0.0";

@@ -10,6 +10,7 @@ import { annotateKeys } from "../catalog/aws-keys.js";
 import type { EvaluatedRoot, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 import { computeCoverage } from "./coverage.js";
+import { buildLookup } from "./lookup.js";
 import { markStateBackends, notificationTopics, organizationsPolicies, scanWideFinder } from "../catalog/aws-scanwide.js";
 import { markAuditLogDestinations } from "../catalog/aws-audit-logs.js";
 import { googleResourceRegion, isGoogleProvider } from "../catalog/google.js";
@@ -218,16 +219,12 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
   }
 
   // Vault links: lock and notifications.
-  const vaults = mechanisms.filter((m): m is BackupVault => m.node === "backup-vault");
+  const vaults = vaultIndex(mechanisms.filter((m): m is BackupVault => m.node === "backup-vault"));
   for (const r of all) {
     const apply = vaultLink(r.type);
     if (!apply) continue;
     const v = rawValue(r.body, "backup_vault_name");
-    const vault = isRef(v)
-      ? vaults.find((x) => x.id === `${r.root}::${index.resolve(r.root, v.address)?.address}`)
-      : typeof v === "string"
-        ? vaults.find((x) => x.root === r.root && x.name === v)
-        : undefined;
+    const vault = isRef(v) ? vaults.byId.get(`${r.root}::${index.resolve(r.root, v.address)?.address}`) : typeof v === "string" ? vaults.inRoot(r.root, v) : undefined;
     if (vault) apply(vault, r);
   }
 
@@ -237,7 +234,7 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
     for (const rule of m.rules) {
       if (typeof rule.vaultId === "string" && rule.vaultId.startsWith("name:")) {
         const name = rule.vaultId.slice(5);
-        const v = vaults.find((x) => x.root === m.root && x.name === name) ?? vaults.find((x) => x.name === name && sameKnown(x.region, m.region));
+        const v = vaults.inRoot(m.root, name) ?? vaults.named(name).find((x) => sameKnown(x.region, m.region));
         rule.vaultId = v ? v.id : unknownFact(`vault ${name} is not in the scan`);
       }
     }
@@ -278,6 +275,18 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
   markAuditLogDestinations(all, [...componentsById.values()], componentAt);
 
   return { components: [...componentsById.values()], mechanisms, unknowns, index };
+}
+
+/** Vaults by id, and by literal name (within a root, or anywhere), in graph order. */
+function vaultIndex(vaults: readonly BackupVault[]) {
+  const byId = new Map(vaults.map((v) => [v.id, v]));
+  const byName = new Map<string, BackupVault[]>();
+  for (const v of vaults) if (typeof v.name === "string") (byName.get(v.name) ?? byName.set(v.name, []).get(v.name)!).push(v);
+  return {
+    byId,
+    named: (name: string): readonly BackupVault[] => byName.get(name) ?? [],
+    inRoot: (root: string, name: string): BackupVault | undefined => byName.get(name)?.find((v) => v.root === root),
+  };
 }
 
 function sameKnown(a: Fact<string>, b: Fact<string>): boolean {
@@ -324,5 +333,7 @@ export function buildGraph(roots: EvaluatedRoot[], options: GraphOptions = {}): 
   state.mechanisms.push(...k8s.mechanisms);
   state.unknowns.push(...k8s.unknowns);
   const { coverage, unknowns } = computeCoverage(state.components, state.mechanisms, roots, options.externalBackups ?? []);
-  return { components: state.components, mechanisms: state.mechanisms, coverage, unknowns: [...state.unknowns, ...unknowns] };
+  const graph: Graph = { components: state.components, mechanisms: state.mechanisms, coverage, unknowns: [...state.unknowns, ...unknowns] };
+  graph.lookup = buildLookup(graph);
+  return graph;
 }

@@ -9,6 +9,7 @@
 import { isKnownBackupModule } from "../catalog/index.js";
 import type { ExternalBackup } from "../policy/types.js";
 import type { EvaluatedRoot } from "../terraform/types-evaluated.js";
+import { NearValues } from "./near-values.js";
 import { and3, globMatch, matchArnPattern, not3, or3, patternNamesType, type Tri } from "./arn.js";
 import type {
   BackupPlan,
@@ -21,6 +22,7 @@ import type {
   Mechanism,
   RecoveryStream,
   RegionSettings,
+  Replication,
   ResourceSelector,
   ScanUnknown,
   SnapshotPolicy,
@@ -116,6 +118,42 @@ function where(l: Location): string {
   return `${l.file}:${l.startLine}`;
 }
 
+/**
+ * Components by tag, for narrowing selection candidates: those that may satisfy an `equals`
+ * criterion (the value matches, or their tags or that tag's value are unknown), and those that
+ * carry a key at all (other operators).
+ */
+type TagIndex = ReturnType<typeof indexTags>;
+
+function indexTags(components: readonly Component[]) {
+  const byPair = new Map<string, Component[]>();
+  const byKey = new Map<string, Component[]>();
+  const unknownValue = new Map<string, Component[]>();
+  const unknownTags: Component[] = [];
+  const push = (m: Map<string, Component[]>, k: string, c: Component) => (m.get(k) ?? m.set(k, []).get(k)!).push(c);
+  for (const c of components) {
+    if (isUnknownFact(c.tags)) {
+      unknownTags.push(c);
+      continue;
+    }
+    for (const [k, v] of Object.entries(c.tags)) {
+      push(byKey, k, c);
+      if (isUnknownFact(v)) push(unknownValue, k, c);
+      else push(byPair, `${k}\u0000${v}`, c);
+    }
+  }
+  return {
+    /** Components that may satisfy an `equals` criterion with a known key and value; undefined for other criteria. */
+    mayHave(t: TagCriterion): Component[] | undefined {
+      if (t.op !== "equals" || isUnknownFact(t.key) || isUnknownFact(t.value)) return undefined;
+      return [...(byPair.get(`${t.key}\u0000${t.value}`) ?? []), ...(unknownValue.get(t.key) ?? []), ...unknownTags];
+    },
+    withKey(key: string): Component[] {
+      return [...(byKey.get(key) ?? []), ...unknownTags];
+    },
+  };
+}
+
 export function computeCoverage(components: Component[], mechanisms: Mechanism[], roots: EvaluatedRoot[], externalBackups: readonly ExternalBackup[] = []): CoverageResult {
   const plans = new Map<string, BackupPlan>();
   const selections: BackupSelection[] = [];
@@ -131,12 +169,9 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
 
   // ---- Index: which selections could select which components (not quadratic).
   const selectable = components.filter((c) => c.backupResourceType !== undefined);
-  const byTagKey = new Map<string, Component[]>();
-  const unknownTags: Component[] = [];
+  const tagIndex = indexTags(selectable);
   const byService = new Map<string, Component[]>();
   for (const c of selectable) {
-    if (isUnknownFact(c.tags)) unknownTags.push(c);
-    else for (const k of Object.keys(c.tags)) (byTagKey.get(k) ?? byTagKey.set(k, []).get(k)!).push(c);
     const svc = c.arnParts?.service ?? "";
     (byService.get(svc) ?? byService.set(svc, []).get(svc)!).push(c);
   }
@@ -147,9 +182,12 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
   };
   for (const s of selections) {
     const provider = s.provider ?? "aws";
+    // Components that may match every `condition` (AND): the narrowest known bound, when there is one.
+    const conditionBounds = s.allConditions.map((t) => tagIndex.mayHave(t)).filter((x): x is Component[] => x !== undefined);
+    const conditionOnly = s.resources.length === 0 && s.anyTags.length === 0;
     const broad =
       s.unknown !== undefined ||
-      (s.resources.length === 0 && s.anyTags.length === 0 && s.allConditions.length > 0) ||
+      (conditionOnly && conditionBounds.length === 0 && s.allConditions.length > 0) ||
       s.resources.some((r) => r.by === "unknown" || (r.by === "arn" && (r.pattern === "*" || !patternNamesType(r.pattern)))) ||
       s.anyTags.some((t) => isUnknownFact(t.key)) ||
       // A Kubernetes backup selects by namespace (and labels): every component of its provider is a candidate.
@@ -158,19 +196,18 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
       for (const c of selectable) if (c.provider === provider) addCandidate(c, s);
       continue;
     }
+    // Components that may match `resources` or a `selection_tag` (OR).
+    const either: Component[] = [];
     for (const r of s.resources) {
       if (r.by === "ref") {
         const c = findRef(r, byId);
-        if (c) addCandidate(c, s);
-      } else if (r.by === "arn") {
-        const svc = r.pattern.split(":")[2] ?? "";
-        for (const c of byService.get(svc) ?? []) if (c.provider === provider) addCandidate(c, s);
-      }
+        if (c) either.push(c);
+      } else if (r.by === "arn") either.push(...(byService.get(r.pattern.split(":")[2] ?? "") ?? []));
     }
-    for (const t of s.anyTags) {
-      for (const c of byTagKey.get(t.key as string) ?? []) if (c.provider === provider) addCandidate(c, s);
-      for (const c of unknownTags) if (c.provider === provider) addCandidate(c, s);
-    }
+    for (const t of s.anyTags) either.push(...(tagIndex.mayHave(t) ?? tagIndex.withKey(t.key as string)));
+    const bounds = conditionOnly ? conditionBounds : [either, ...conditionBounds];
+    const narrowest = bounds.reduce((a, b) => (b.length < a.length ? b : a));
+    for (const c of narrowest) if (c.provider === provider) addCandidate(c, s);
   }
 
   const optInOf = (c: Component): { value: Tri; location?: Location } => {
@@ -235,10 +272,19 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
   const unresolvedByRoot = new Map<string, EvaluatedRoot["unresolvedModules"]>();
   for (const root of roots) unresolvedByRoot.set(root.root, root.unresolvedModules);
 
+  const byLowerKey = criteriaByLowerKey(selections);
+  const replications = replicationsBySource(mechanisms);
+  const mayMatch = new Set<BackupSelection>();
   const ordered = [...components.filter((c) => c.coveredWith.length === 0), ...components.filter((c) => c.coveredWith.length > 0)];
   for (const c of ordered) {
-    const contributions: Contribution[] = [nativeContribution(c, mechanisms)];
-    if (c.backupResourceType !== undefined) for (const s of candidates.get(c.id) ?? []) contributions.push(selectionContribution(s, c));
+    const contributions: Contribution[] = [nativeContribution(c, replications)];
+    if (c.backupResourceType !== undefined) {
+      for (const s of candidates.get(c.id) ?? []) {
+        const contribution = selectionContribution(s, c);
+        if (contribution.status !== false) mayMatch.add(s);
+        contributions.push(contribution);
+      }
+    }
     for (const p of dlm) contributions.push(dlmContribution(p, c));
     if (c.backupCapable) for (const e of externalBackups) contributions.push(externalContribution(e, c));
     for (const parentId of c.coveredWith) {
@@ -261,14 +307,14 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
       }
     }
     const cov = combine(contributions);
-    if (cov.status === "uncovered") cov.related.push(...nearMisses(c, selections));
+    if (cov.status === "uncovered") cov.related.push(...nearMisses(c, byLowerKey));
     coverage.set(c.id, cov);
     if (cov.status === "unknown" && c.backupCapable) {
       const u = cov.unknowns[0]!;
       unknowns.push({ subject: c.address, root: c.root, what: "coverage", reason: u.reason, ...(u.hint ? { hint: u.hint } : {}), location: c.location });
     }
   }
-  recordSelectionReach(selections, components, candidates, selectionContribution, roots);
+  recordSelectionReach(selections, components, mayMatch, tagIndex, roots);
   return { coverage, unknowns };
 }
 
@@ -403,7 +449,7 @@ function kubernetesPlace(s: BackupSelection, c: Component): Tri {
   return ns.include.length === 0 || ns.include.some((g) => globMatch(g, name));
 }
 
-function nativeContribution(c: Component, mechanisms: Mechanism[]): Contribution {
+function nativeContribution(c: Component, replications: ReadonlyMap<string, Replication[]>): Contribution {
   const nb = c.nativeBackup;
   const location = nb.location ?? (nb.anchor ? c.anchors[nb.anchor] : undefined) ?? c.location;
   if (nb.enabled === false || !c.backupCapable) return { status: false, streams: [], related: [] };
@@ -418,12 +464,20 @@ function nativeContribution(c: Component, mechanisms: Mechanism[]): Contribution
     streams.push({ via: "native", retentionDays: nb.longTerm.retentionDays, intervalHours: nb.longTerm.frequencyHours, region: c.region, account: c.account, location: at });
   }
   // Replicated automated backups keep restorable points in another region.
-  for (const m of mechanisms) {
-    if (m.node === "replication" && m.keepsRecoveryPoints && m.sourceId === c.id) {
-      streams.push({ via: "copy", mechanismId: m.id, retentionDays: m.retentionDays, intervalHours, region: m.destinationRegion, account: m.destinationAccount, location: m.location });
-    }
+  for (const m of replications.get(c.id) ?? []) {
+    streams.push({ via: "copy", mechanismId: m.id, retentionDays: m.retentionDays, intervalHours, region: m.destinationRegion, account: m.destinationAccount, location: m.location });
   }
   return { status: true, streams, related: [] };
+}
+
+/** Replications that keep recovery points (replicated automated backups), by source component id. */
+function replicationsBySource(mechanisms: readonly Mechanism[]): Map<string, Replication[]> {
+  const out = new Map<string, Replication[]>();
+  for (const m of mechanisms) {
+    if (m.node !== "replication" || !m.keepsRecoveryPoints || typeof m.sourceId !== "string") continue;
+    (out.get(m.sourceId) ?? out.set(m.sourceId, []).get(m.sourceId)!).push(m);
+  }
+  return out;
 }
 
 /** DLM target tags: a resource with any one of them is targeted. https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-ami-policy.html */
@@ -446,22 +500,71 @@ function dlmContribution(p: SnapshotPolicy, c: Component): Contribution {
 }
 
 /** Selections that almost select an uncovered component: same key in another case, or a value within edit distance 2. */
-function nearMisses(c: Component, selections: BackupSelection[]): Coverage["related"] {
+/** At most this many near misses are kept per component (SARIF keeps 20 related locations). */
+const MAX_NEAR_MISSES = 20;
+
+type KeyedCriterion = { s: BackupSelection; t: TagCriterion; block: "selection_tag" | "condition" };
+
+/** Criteria of one place: region (or "?") → account (or "?") → criteria. */
+type ByPlace = Map<string, Map<string, KeyedCriterion[]>>;
+
+/** Tag criteria that can nearly miss (known key and value; equals or like): lower-case key → key as written → values (near-value index), and the criteria of each value by place. */
+type CriteriaIndex = Map<string, Map<string, { values: NearValues<KeyedCriterion>; places: Map<string, ByPlace> }>>;
+
+function criteriaByLowerKey(selections: readonly BackupSelection[]): CriteriaIndex {
+  const out: CriteriaIndex = new Map();
+  for (const s of selections) {
+    const all: KeyedCriterion[] = [...s.anyTags.map((t) => ({ s, t, block: "selection_tag" as const })), ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like").map((t) => ({ s, t, block: "condition" as const }))];
+    for (const k of all) {
+      if (isUnknownFact(k.t.key) || isUnknownFact(k.t.value)) continue;
+      const lower = out.get(k.t.key.toLowerCase()) ?? out.set(k.t.key.toLowerCase(), new Map()).get(k.t.key.toLowerCase())!;
+      const entry = lower.get(k.t.key) ?? lower.set(k.t.key, { values: new NearValues(), places: new Map() }).get(k.t.key)!;
+      entry.values.add(k.t.value, k);
+      const [r, a] = placeOfSelection(k.s);
+      const byPlace = entry.places.get(k.t.value) ?? entry.places.set(k.t.value, new Map()).get(k.t.value)!;
+      const accounts = byPlace.get(r) ?? byPlace.set(r, new Map()).get(r)!;
+      (accounts.get(a) ?? accounts.set(a, []).get(a)!).push(k);
+    }
+  }
+  return out;
+}
+
+function placeOfSelection(s: BackupSelection): [string, string] {
+  return [typeof s.region === "string" ? s.region : "?", typeof s.account === "string" ? s.account : "?"];
+}
+
+/** The criteria of a value that may apply in the component's place (unknown places on either side included). */
+function inPlace(byPlace: ByPlace, c: Component): KeyedCriterion[] {
+  const regions = typeof c.region === "string" ? [c.region, "?"] : [...byPlace.keys()];
+  const out: KeyedCriterion[] = [];
+  for (const r of regions) {
+    const accounts = byPlace.get(r);
+    if (!accounts) continue;
+    for (const a of typeof c.account === "string" ? [c.account, "?"] : [...accounts.keys()]) out.push(...(accounts.get(a) ?? []));
+  }
+  return out;
+}
+
+/**
+ * Selections that nearly select an uncovered component: a criterion on the same key in another
+ * case, or on the same key with a value within edit distance 2. Found through indexes (keys by
+ * lower case, values by deletion variants, criteria by place), not by comparing every selection.
+ */
+function nearMisses(c: Component, index: CriteriaIndex): Coverage["related"] {
   if (isUnknownFact(c.tags) || c.backupResourceType === undefined) return [];
   const out: Coverage["related"] = [];
-  const lowerKeys = new Map<string, string>();
-  for (const k of Object.keys(c.tags)) lowerKeys.set(k.toLowerCase(), k);
-  for (const s of selections) {
-    if ((s.provider ?? "aws") !== c.provider || samePlace(s.region, s.account, c.region, c.account) === false) continue;
-    for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
-      if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
-      const own = lowerKeys.get(t.key.toLowerCase());
-      if (own === undefined) continue;
-      const v = (c.tags as Record<string, Fact<string>>)[own];
-      if (v === undefined || isUnknownFact(v)) continue;
-      const block = s.anyTags.includes(t) ? "selection_tag" : "condition";
-      if (own !== t.key) out.push({ location: t.location, message: `${block} ${t.key}=${t.value} in ${where(t.location)} does not match tag ${own}=${v} of ${c.address}: tag keys are case-sensitive` });
-      else if (v !== t.value && editDistance(v, t.value) <= 2) out.push({ location: t.location, message: `${block} ${t.key}=${t.value} in ${where(t.location)} does not match tag ${own}=${v} of ${c.address}` });
+  for (const [own, v] of Object.entries(c.tags)) {
+    if (isUnknownFact(v)) continue;
+    for (const [key, { values, places }] of index.get(own.toLowerCase()) ?? []) {
+      const why = own !== key ? ": tag keys are case-sensitive" : "";
+      const near = own !== key ? [...values.all()] : values.near(v, (a, b) => editDistance(a, b));
+      for (const [value] of near) {
+        for (const { s, t, block } of inPlace(places.get(value)!, c)) {
+          if (out.length >= MAX_NEAR_MISSES) return out;
+          if ((s.provider ?? "aws") !== c.provider || samePlace(s.region, s.account, c.region, c.account) === false) continue;
+          out.push({ location: t.location, message: `${block} ${key}=${value} in ${where(t.location)} does not match tag ${own}=${v} of ${c.address}${why}` });
+        }
+      }
     }
   }
   return out;
@@ -511,32 +614,34 @@ function externalContribution(e: ExternalBackup, c: Component): Contribution {
  * that no selectable component in its place satisfies while some component nearly does,
  * and references to resources that are not in the scan.
  */
-function recordSelectionReach(
-  selections: BackupSelection[],
-  components: Component[],
-  candidates: Map<string, BackupSelection[]>,
-  contribution: (s: BackupSelection, c: Component) => Contribution,
-  roots: EvaluatedRoot[],
-): void {
-  const selectable = components.filter((c) => c.backupResourceType !== undefined);
+function recordSelectionReach(selections: BackupSelection[], components: Component[], mayMatch: ReadonlySet<BackupSelection>, tagIndex: TagIndex, roots: EvaluatedRoot[]): void {
   const addresses = new Map(roots.map((r) => [r.root, new Set(r.resources.flatMap((x) => [x.address, x.resourceAddress]))]));
-  const mayMatch = new Map<BackupSelection, boolean>();
-  for (const c of selectable) {
-    for (const s of candidates.get(c.id) ?? []) if (!mayMatch.get(s) && contribution(s, c).status !== false) mayMatch.set(s, true);
-  }
+  let byLowerKey: Map<string, Component[]> | undefined;
   for (const s of selections) {
     if (s.origin !== undefined) continue;
-    const here = selectable.filter((c) => c.provider === (s.provider ?? "aws") && samePlace(s.region, s.account, c.region, c.account) !== false);
+    const here = (c: Component) => c.provider === (s.provider ?? "aws") && samePlace(s.region, s.account, c.region, c.account) !== false;
     const nearMissed: NonNullable<BackupSelection["reach"]>["nearMisses"] = [];
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
-      if (here.some((c) => tagMatch(t, c.tags) !== false)) continue;
-      const near = here.filter((c) => nearMissOf(t, c) !== undefined);
+      const key = t.key;
+      if ((tagIndex.mayHave(t) ?? tagIndex.withKey(key)).some((c) => here(c) && tagMatch(t, c.tags) !== false)) continue;
+      // Only components with the key in some case can nearly miss it.
+      byLowerKey ??= componentsByLowerKey(components);
+      const near = (byLowerKey.get(key.toLowerCase()) ?? []).filter((c) => here(c) && nearMissOf(t, c) !== undefined);
       if (near.length) nearMissed.push({ criterion: t, componentIds: near.map((c) => c.id) });
     }
     const missingRefs = s.resources.filter((r): r is Extract<ResourceSelector, { by: "ref" }> => r.by === "ref" && !refExists(r, addresses));
-    s.reach = { mayMatch: mayMatch.get(s) === true, nearMisses: nearMissed, missingRefs };
+    s.reach = { mayMatch: mayMatch.has(s), nearMisses: nearMissed, missingRefs };
   }
+}
+
+function componentsByLowerKey(components: readonly Component[]): Map<string, Component[]> {
+  const out = new Map<string, Component[]>();
+  for (const c of components) {
+    if (c.backupResourceType === undefined || isUnknownFact(c.tags)) continue;
+    for (const k of new Set(Object.keys(c.tags).map((x) => x.toLowerCase()))) (out.get(k) ?? out.set(k, []).get(k)!).push(c);
+  }
+  return out;
 }
 
 function refExists(r: Extract<ResourceSelector, { by: "ref" }>, addresses: Map<string, Set<string>>): boolean {

@@ -568,6 +568,8 @@ export interface ScanUnknown {
 export interface Graph {
   components: Component[];
   mechanisms: Mechanism[];
+  /** Lookups rules ask many times (src/graph/lookup.ts); buildGraph fills it. */
+  lookup?: import("./lookup.js").GraphLookup;
   /** Coverage per component id, computed over the whole graph. */
   coverage: Map<string, Coverage>;
   unknowns: ScanUnknown[];

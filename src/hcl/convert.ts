@@ -1,5 +1,5 @@
 /** Converts a tree-sitter-hcl syntax tree into the `ast.ts` model. */
-import type { Node } from "web-tree-sitter";
+import type { SyntaxNode as Node } from "./syntax.js";
 import type {
   Attribute,
   BinaryOp,

@@ -1,5 +1,5 @@
 /** Turns tree-sitter ERROR and MISSING nodes into problems pointing at the innermost fault. */
-import type { Node } from "web-tree-sitter";
+import type { SyntaxNode as Node } from "./syntax.js";
 import type { ParseProblem } from "./ast.js";
 import type { LineIndex } from "./positions.js";
 

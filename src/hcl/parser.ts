@@ -2,11 +2,12 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Language, type Node, Parser, type Tree } from "web-tree-sitter";
+import { Language, Parser, type Tree } from "web-tree-sitter";
 import type { Body, ParsedFile, ParseProblem, TemplatePart } from "./ast.js";
 import { Converter, ShapeError } from "./convert.js";
 import { syntaxProblems } from "./errors.js";
 import { LineIndex, stripBom } from "./positions.js";
+import { mirrorTree, type SyntaxNode as Node } from "./syntax.js";
 import { Validator } from "./validate.js";
 
 export interface HclParser {
@@ -50,7 +51,7 @@ function parseNative(parseTree: ParseTree, text: string, filePath: string): Pars
   const lines = new LineIndex(text);
   const { tree, rewritten } = parseWithExponents(parseTree, text);
   try {
-    const root = tree.rootNode;
+    const root = mirrorTree(tree, text);
     const problems = syntaxProblems(root, text, lines);
     const content = root.children.find((c) => c.type === "body" || c.type === "object") ?? null;
     if (content?.type === "object") {

@@ -5,7 +5,7 @@
  * Only clean (error-free) subtrees are checked; damaged ones are reported by
  * the syntax-error pass.
  */
-import type { Node } from "web-tree-sitter";
+import type { SyntaxNode as Node } from "./syntax.js";
 import type { ParseProblem } from "./ast.js";
 import type { LineIndex } from "./positions.js";
 

@@ -101,7 +101,7 @@ function policyView(policy: PolicySet, rules: ClassifyRule[], defaults: PolicyDe
 /** Built-ins with the config's regimes and classes merged over them by id. */
 function mergedPolicy(config: RestorableConfig | undefined): PolicySet {
   const builtins = builtinSources();
-  const regimes = new Map([...builtins.regimes].map(([id, { raw, src }]) => [id, regimeFromRaw(raw, src.file)]));
+  const regimes = new Map([...builtins.regimes].map(([id, { raw, file }]) => [id, regimeFromRaw(raw, file)]));
   for (const [id, { raw, path }] of config?.regimes ?? []) {
     if (raw.id !== undefined && raw.id !== id) throw problemAt(config!.src, [...path, "id"], `regime "${id}" has id "${String(raw.id)}"; remove the id or make it "${id}"`);
     const merged: RawEntry = { ...(builtins.regimes.get(id)?.raw ?? {}), ...raw, id };
@@ -109,7 +109,7 @@ function mergedPolicy(config: RestorableConfig | undefined): PolicySet {
     validateAt(config!.src, path, "regime", merged);
     regimes.set(id, regimeFromRaw(merged, config!.file));
   }
-  const classes = new Map([...builtins.classes].map(([id, { raw, src }]) => [id, classFromRaw(id, raw, src.file)]));
+  const classes = new Map([...builtins.classes].map(([id, { raw, file }]) => [id, classFromRaw(id, raw, file)]));
   if (config) {
     const entries = new Map([...config.classes].map(([id, { raw, path }]) => [id, { raw, src: config.src, base: path }]));
     checkClassRegimes(entries, new Set(regimes.keys()));

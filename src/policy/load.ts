@@ -3,10 +3,11 @@
  * with the JSON Schemas in policies/schema/. They ship with the package: the
  * folder is found relative to this module, from src/ (tests) and lib/ (build) alike.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import { createRequire } from "node:module";
+import type { Ajv2020 as Ajv2020Class, ValidateFunction } from "ajv/dist/2020.js";
 import type { Strength } from "./types.js";
 import { parseYaml, problemAt, schemaProblem, type YamlPath, type YamlSource } from "./yaml.js";
 
@@ -76,16 +77,25 @@ export interface PolicySet {
   classes: Map<string, DataClass>;
 }
 
-let validators: Map<string, ValidateFunction> | undefined;
+let ajv: Ajv2020Class | undefined;
+const validators = new Map<string, ValidateFunction>();
 
-/** Compiled validators of the shipped schemas (compiled once). */
+/**
+ * The compiled validator of a shipped schema, compiled on first use. ajv is loaded only then:
+ * a scan without a config (the shipped policies are checked by their tests, not on every run)
+ * does not pay its load and compile time (issue 7: a small scan under 400 ms).
+ */
 export function validator(id: keyof typeof SCHEMA_IDS): ValidateFunction {
-  if (!validators) {
-    const ajv = new Ajv2020({ allErrors: false, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
+  const known = validators.get(id);
+  if (known) return known;
+  if (!ajv) {
+    const { Ajv2020 } = createRequire(import.meta.url)("ajv/dist/2020.js") as typeof import("ajv/dist/2020.js");
+    ajv = new Ajv2020({ allErrors: false, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
     for (const f of ["regime", "classes", "restorable-config"]) ajv.addSchema(JSON.parse(readFileSync(path.join(POLICY_DIR, "schema", `${f}.schema.json`), "utf8")) as object);
-    validators = new Map(Object.entries(SCHEMA_IDS).map(([k, sid]) => [k, ajv.getSchema(sid)!]));
   }
-  return validators.get(id)!;
+  const compiled = ajv.getSchema(SCHEMA_IDS[id])!;
+  validators.set(id, compiled);
+  return compiled;
 }
 
 /** Validates `data` (found at `base` in `src`); throws a UsageError at the offending node. */
@@ -144,32 +154,89 @@ export function classFromRaw(id: string, raw: RawEntry, definedIn: string): Data
 }
 
 export interface BuiltinSources {
-  regimes: Map<string, { raw: RawEntry; src: YamlSource }>;
-  classes: Map<string, { raw: RawEntry; src: YamlSource }>;
+  regimes: Map<string, { raw: RawEntry; file: string }>;
+  classes: Map<string, { raw: RawEntry; file: string }>;
 }
 
 let builtins: BuiltinSources | undefined;
 
-/** The shipped regimes and classes, raw and validated (read once per process). */
-export function builtinSources(dir = POLICY_DIR): BuiltinSources {
-  if (dir === POLICY_DIR && builtins) return builtins;
+/**
+ * The shipped policies compiled to JSON by the build (lib/builtin-policies.json, written by
+ * scripts/bundle-cli.mjs from the validated YAML), with the size and time of each YAML file it
+ * came from: reading it skips the YAML parser on every run (issue 7). Undefined when it is
+ * absent (tests, the Action's bundle) or the YAML changed since.
+ */
+const COMPILED = fileURLToPath(new URL("../builtin-policies.json", import.meta.url));
+
+interface CompiledBuiltins {
+  sources: [file: string, size: number, mtimeMs: number][];
+  regimes: [id: string, raw: RawEntry, file: string][];
+  classes: [id: string, raw: RawEntry, file: string][];
+}
+
+function policyFiles(dir: string): string[] {
+  return [...readdirSync(path.join(dir, "regimes")).filter((x) => /\.ya?ml$/.test(x)).sort().map((f) => `regimes/${f}`), "classes.yaml"];
+}
+
+function compiledBuiltins(): BuiltinSources | undefined {
+  let compiled: CompiledBuiltins;
+  try {
+    compiled = JSON.parse(readFileSync(COMPILED, "utf8")) as CompiledBuiltins;
+  } catch {
+    return undefined;
+  }
+  const files = policyFiles(POLICY_DIR);
+  if (files.length !== compiled.sources.length) return undefined;
+  for (const [file, size, mtimeMs] of compiled.sources) {
+    const st = statSync(path.join(POLICY_DIR, file), { throwIfNoEntry: false });
+    if (!st || st.size !== size || st.mtimeMs !== mtimeMs) return undefined;
+  }
+  return { regimes: new Map(compiled.regimes.map(([id, raw, file]) => [id, { raw, file }])), classes: new Map(compiled.classes.map(([id, raw, file]) => [id, { raw, file }])) };
+}
+
+/** Writes lib/builtin-policies.json from the shipped YAML, validated (the build calls it). */
+export function writeCompiledBuiltins(): void {
+  const b = builtinSources(POLICY_DIR, true);
+  const compiled: CompiledBuiltins = {
+    sources: policyFiles(POLICY_DIR).map((f) => {
+      const st = statSync(path.join(POLICY_DIR, f));
+      return [f, st.size, st.mtimeMs];
+    }),
+    regimes: [...b.regimes].map(([id, { raw, file }]) => [id, raw, file]),
+    classes: [...b.classes].map(([id, { raw, file }]) => [id, raw, file]),
+  };
+  writeFileSync(COMPILED, JSON.stringify(compiled));
+}
+
+/**
+ * The policy files of `dir`, parsed. `validate` checks them against the schemas: always for
+ * another folder (a test's, a user's), and for the shipped folder only when asked (its tests
+ * do: test/policy; so does the build that compiles them), since shipped files change only with
+ * the program. The shipped folder is read once per process, from its compiled form when built.
+ */
+export function builtinSources(dir = POLICY_DIR, validate = dir !== POLICY_DIR): BuiltinSources {
+  if (dir === POLICY_DIR && !validate) return (builtins ??= compiledBuiltins() ?? parseBuiltins(dir, false));
+  return parseBuiltins(dir, validate);
+}
+
+function parseBuiltins(dir: string, validate: boolean): BuiltinSources {
   const out: BuiltinSources = { regimes: new Map(), classes: new Map() };
   const regimeDir = path.join(dir, "regimes");
   for (const f of readdirSync(regimeDir).filter((x) => /\.ya?ml$/.test(x)).sort()) {
     const file = `policies/regimes/${f}`;
     const src = parseYaml(readFileSync(path.join(regimeDir, f), "utf8"), file);
     const raw = src.doc.toJS() as unknown;
-    validateAt(src, [], "regime", raw);
+    if (validate) validateAt(src, [], "regime", raw);
     const id = (raw as RawEntry).id as string;
     if (`${id}.yaml` !== f && `${id}.yml` !== f) throw problemAt(src, ["id"], `regime id "${id}" does not match the file name ${f}; rename the file or the id`);
-    out.regimes.set(id, { raw: raw as RawEntry, src });
+    out.regimes.set(id, { raw: raw as RawEntry, file });
   }
   const classesSrc = parseYaml(readFileSync(path.join(dir, "classes.yaml"), "utf8"), "policies/classes.yaml");
   const classes = (classesSrc.doc.toJS() as unknown) ?? {};
-  validateAt(classesSrc, [], "classes", classes);
-  for (const [id, raw] of Object.entries(classes as Record<string, RawEntry>)) out.classes.set(id, { raw, src: classesSrc });
-  checkClassRegimes(out.classes, new Set(out.regimes.keys()));
-  if (dir === POLICY_DIR) builtins = out;
+  if (validate) validateAt(classesSrc, [], "classes", classes);
+  const entries = new Map(Object.entries(classes as Record<string, RawEntry>).map(([id, raw]) => [id, { raw, src: classesSrc }]));
+  checkClassRegimes(entries, new Set(out.regimes.keys()));
+  for (const [id, { raw }] of entries) out.classes.set(id, { raw, file: classesSrc.file });
   return out;
 }
 
@@ -189,7 +256,7 @@ export function checkClassRegimes(classes: ReadonlyMap<string, { raw: RawEntry; 
 export function loadBuiltinPolicies(dir = POLICY_DIR): PolicySet {
   const b = builtinSources(dir);
   return {
-    regimes: new Map([...b.regimes].map(([id, { raw, src }]) => [id, regimeFromRaw(raw, src.file)])),
-    classes: new Map([...b.classes].map(([id, { raw, src }]) => [id, classFromRaw(id, raw, src.file)])),
+    regimes: new Map([...b.regimes].map(([id, { raw, file }]) => [id, regimeFromRaw(raw, file)])),
+    classes: new Map([...b.classes].map(([id, { raw, file }]) => [id, classFromRaw(id, raw, file)])),
   };
 }

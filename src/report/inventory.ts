@@ -4,6 +4,7 @@
  * restore-tested. Computed once from the graph, the policy and the findings, so the
  * JSON and Markdown reporters read the same answers. Unknown stays unknown.
  */
+import { lookupOf } from "../graph/lookup.js";
 import {
   isUnknownFact,
   unknownFact,
@@ -15,7 +16,6 @@ import {
   type Graph,
   type Mechanism,
   type RecoveryStream,
-  type RestoreTesting,
 } from "../graph/types.js";
 import type { PolicyView } from "../policy/types.js";
 import type { Finding } from "../rules/types.js";
@@ -187,7 +187,7 @@ function keyRetrievable(key: Component, keyFindings: ReadonlySet<string>): Fact<
 
 /** A restore-testing selection of the component's AWS Backup type that names it, or all of the type. */
 function restoreTestedOf(c: Component, graph: Graph): Fact<boolean> {
-  const selections = graph.mechanisms.filter((m): m is RestoreTesting => m.node === "restore-testing" && m.role === "selection");
+  const selections = lookupOf(graph).mechanismsOfKind("restore-testing").filter((m) => m.role === "selection");
   let unknown: Fact<boolean> | undefined;
   for (const s of selections) {
     const type = s.resourceType;

@@ -1,4 +1,5 @@
 /** Deletion protection rules (SPEC section 4, DEL-*): do backups survive deleting the resource, can a critical database be deleted. */
+import { lookupOf } from "../graph/lookup.js";
 import type { BackupVault, Component, Fact, Graph } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import { reportUnknownFact, type UnknownOwner } from "./unknowns.js";
@@ -20,8 +21,8 @@ function anchorOf(c: Component, keys: string[]): { location: Component["location
 }
 
 /** Components whose recovery points are stored in a vault (plan-rule and copy streams). */
-function componentsInVault(graph: Graph, vaultId: string): Component[] {
-  return graph.components.filter((c) => graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === vaultId));
+function componentsInVault(graph: Graph, vaultId: string): readonly Component[] {
+  return lookupOf(graph).componentsInVault(vaultId);
 }
 
 export const backupsDeletedWithResource: Rule = {

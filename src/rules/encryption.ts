@@ -1,4 +1,5 @@
 /** Encryption rules: are backups encrypted, with a key that stays retrievable and works where the copies are (SPEC section 4, ENC-001..003). */
+import { lookupOf } from "../graph/lookup.js";
 import type { BackupPlan, BackupVault, Component, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import { reportUnknownFact } from "./unknowns.js";
@@ -42,7 +43,7 @@ function streamKeyOwner(s: RecoveryStream, c: Component, graph: Graph): "source"
 }
 
 function isAwsBackupStream(s: RecoveryStream, graph: Graph): boolean {
-  return s.mechanismId !== undefined && graph.mechanisms.some((m) => m.id === s.mechanismId && m.node === "backup-plan");
+  return s.mechanismId !== undefined && lookupOf(graph).node(s.mechanismId)?.node === "backup-plan";
 }
 
 function ownerByType(c: Component): "source" | "vault" | "unknown" {
@@ -259,13 +260,8 @@ function related(streams: RecoveryStream[]): RelatedLocation[] {
 
 /** Who relies on a key: vaults, stateful components and their copies. */
 function usersOfKey(key: Component, graph: Graph): { address: string; location: Location }[] {
-  const out: { address: string; location: Location }[] = [];
-  for (const m of graph.mechanisms) if (m.node === "backup-vault" && m.keyId === key.id) out.push({ address: m.address, location: m.location });
-  for (const c of graph.components) {
-    if (!BACKUP_KINDS.has(c.kind)) continue;
-    if (c.encryption.keyId === key.id || c.copies.some((x) => x.keyId === key.id || x.kmsObjects?.replicaKeyId === key.id)) out.push({ address: c.address, location: c.location });
-  }
-  return out;
+  const users = lookupOf(graph).keyUsers(key.id);
+  return [...users.vaults, ...users.components.filter((c) => BACKUP_KINDS.has(c.kind))].map((n) => ({ address: n.address, location: n.location }));
 }
 
 export const backupKeyNotRetrievable: Rule = {
@@ -522,7 +518,7 @@ export const repositoryStaticSecret: Rule = {
         continue;
       }
       if (!secret.staticDefault) continue;
-      const affected = ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
+      const affected = lookupOf(ctx.graph).componentsInVault(m.id);
       ctx.report({
         message: `${capitalize(secret.observed)}. Anyone who can read the bucket of ${m.address} can decrypt the file-system backups and moved snapshot data in it with that published password. ${capitalize(secret.fix)}.`,
         subject: m.address,

@@ -1,4 +1,5 @@
 /** Immutability rules (SPEC section 4, IMM-*): WORM protection of the recovery points of classes that need it. */
+import { lookupOf } from "../graph/lookup.js";
 import type { BackupVault, Component, Location, UnknownFact } from "../graph/types.js";
 import { reportUnknownFact, type UnknownOwner } from "./unknowns.js";
 import { isUnknownFact } from "../graph/types.js";
@@ -29,7 +30,7 @@ interface Judged {
 
 function vaultsOf(ctx: RuleContext, c: Component): { vaults: BackupVault[]; unknown: boolean; unknowns: Undecided[] } {
   const coverage = ctx.graph.coverage.get(c.id);
-  const byId = new Map(ctx.graph.mechanisms.filter((m): m is BackupVault => m.node === "backup-vault").map((v) => [v.id, v]));
+  const lookup = lookupOf(ctx.graph);
   const vaults = new Set<BackupVault>();
   const unknowns: Undecided[] = (coverage?.uncertain ?? []).map((u) => ({ owner: c, what: `which vaults hold recovery points of ${c.address}`, fact: u.reason }));
   let unknown = unknowns.length > 0;
@@ -40,8 +41,8 @@ function vaultsOf(ctx: RuleContext, c: Component): { vaults: BackupVault[]; unkn
       unknown = true;
       unknowns.push({ owner: c, what: `vault of the backup of ${c.address} in ${where(s.location)}`, fact: s.vaultId, location: s.location });
     } else {
-      const v = byId.get(s.vaultId);
-      if (v) vaults.add(v);
+      const v = lookup.node(s.vaultId);
+      if (v?.node === "backup-vault") vaults.add(v);
       // A vault outside the scan (an ARN or a name of another stack): its lock is not known either.
       else unknown = true;
     }

@@ -1,5 +1,6 @@
 /** Monitoring rules (SPEC section 4, MON-001): do failed backup and copy jobs reach anyone. */
-import type { BackupEventRule, BackupVault, Component, Fact, Graph, UnknownFact } from "../graph/types.js";
+import { lookupOf } from "../graph/lookup.js";
+import type { BackupEventRule, BackupVault, Fact, Graph, UnknownFact } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Rule, RuleContext } from "./types.js";
 import { reportUnknownFact } from "./unknowns.js";
@@ -18,17 +19,7 @@ type Tri = boolean | UnknownFact;
 
 /** What a vault receives: recovery points of backup jobs, and copies started from it. */
 function vaultDuties(graph: Graph, v: BackupVault): { backup: boolean; copy: boolean } {
-  let backup = false;
-  let copy = false;
-  for (const m of graph.mechanisms) {
-    if (m.node !== "backup-plan") continue;
-    for (const r of m.rules) {
-      if (r.vaultId !== v.id) continue;
-      backup = true;
-      if (r.copyActions.length) copy = true;
-    }
-  }
-  return { backup, copy };
+  return lookupOf(graph).vaultDuties(v.id);
 }
 
 function notified(v: BackupVault, event: string): Tri {
@@ -55,8 +46,7 @@ function samePlace(v: BackupVault, e: BackupEventRule): Tri {
 
 function eventRuleCovers(graph: Graph, v: BackupVault, kind: "backup" | "copy"): Tri {
   let result: Tri = false;
-  for (const m of graph.mechanisms) {
-    if (m.node !== "event-rule") continue;
+  for (const m of lookupOf(graph).mechanismsOfKind("event-rule")) {
     const place = samePlace(v, m);
     if (place === false) continue;
     const jobs = m.failedJobs;
@@ -117,7 +107,7 @@ export const backupFailuresReachNobody: Rule = {
       if (duties.backup) judge(BACKUP_FAILURE_EVENT, "backup");
       if (duties.copy) judge(COPY_FAILURE_EVENT, "copy");
       if (!missing.length) continue;
-      const affected = ctx.graph.components.filter((c: Component) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
+      const affected = lookupOf(ctx.graph).componentsInVault(m.id);
       const n = m.notifications[0];
       const why = !n
         ? "it has no aws_backup_vault_notifications"
@@ -153,7 +143,7 @@ function judgeProviderAlerts(ctx: RuleContext, m: BackupVault): void {
     return;
   }
   if (alerts.enabled) return;
-  const affected = ctx.graph.components.filter((c: Component) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.vaultId === m.id));
+  const affected = lookupOf(ctx.graph).componentsInVault(m.id);
   ctx.report({
     message: `Failed backup jobs into ${m.address} reach nobody: ${alerts.observed ?? "its job-failure alerts are turned off"}, so a backup that stops working goes unnoticed until a restore is needed. ${alerts.fix.charAt(0).toUpperCase()}${alerts.fix.slice(1)}.`,
     subject: m.address,

@@ -1,5 +1,6 @@
 /** Region rules: is there a copy of the backups outside the component's region and account (SPEC section 4, REG-*). */
-import type { BackupPlan, Component, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
+import { lookupOf } from "../graph/lookup.js";
+import type { Component, Coverage, Fact, Graph, Location, RecoveryStream } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Requirement } from "../policy/types.js";
 import { isExternalStream } from "../graph/coverage.js";
@@ -31,7 +32,7 @@ function where(l: Location): string {
 }
 
 function isPlanStream(s: RecoveryStream, graph: Graph): boolean {
-  return s.mechanismId !== undefined && graph.mechanisms.some((m) => m.id === s.mechanismId && m.node === "backup-plan");
+  return s.mechanismId !== undefined && lookupOf(graph).node(s.mechanismId)?.node === "backup-plan";
 }
 
 /** Every copy of the component: its replication and replicas, and the copy actions of the plans covering it. */
@@ -64,12 +65,12 @@ function sameLocation(a: Location, b: Location): boolean {
  */
 export function copiesMayBeUnseen(coverage: Coverage | undefined, graph: Graph): boolean {
   if (!coverage) return true;
-  const plans = new Map(graph.mechanisms.filter((m): m is BackupPlan => m.node === "backup-plan").map((p) => [p.id, p]));
+  const lookup = lookupOf(graph);
   const opaque = (s: RecoveryStream) => {
     if (s.via === "copy") return true;
     if (s.via !== "plan-rule") return false;
-    const plan = s.mechanismId !== undefined ? plans.get(s.mechanismId) : undefined;
-    return plan === undefined || plan.unknownRules !== undefined;
+    const plan = s.mechanismId !== undefined ? lookup.node(s.mechanismId) : undefined;
+    return plan?.node !== "backup-plan" || plan.unknownRules !== undefined;
   };
   if (coverage.streams.some((s) => s.via === "plan-rule" && opaque(s))) return true;
   return (coverage.uncertain ?? []).some((u) => u.streams.length === 0 || u.streams.some(opaque));
@@ -80,8 +81,8 @@ function unseenCopiesReason(coverage: Coverage | undefined, graph: Graph): Unkno
   const uncertain = coverage?.uncertain?.[0]?.reason;
   if (uncertain) return uncertain;
   for (const s of coverage?.streams ?? []) {
-    const plan = graph.mechanisms.find((m): m is BackupPlan => m.id === s.mechanismId && m.node === "backup-plan");
-    if (plan?.unknownRules) return plan.unknownRules;
+    const plan = s.mechanismId !== undefined ? lookupOf(graph).node(s.mechanismId) : undefined;
+    if (plan?.node === "backup-plan" && plan.unknownRules) return plan.unknownRules;
   }
   return unknownFact("a backup plan covering it is not in the scan", "scan the folder that defines the backup plan too");
 }
@@ -256,7 +257,7 @@ export const noCrossRegionCopy: Rule = {
 
 /** The component is the replica of another (an S3 replication destination): its region separation is judged on the source (REG-001/REG-002 there). */
 function isReplicationDestination(c: Component, graph: Graph): boolean {
-  return graph.mechanisms.some((m) => m.node === "replication" && m.destinationId === c.id);
+  return lookupOf(graph).isReplicationDestination(c.id);
 }
 
 /** Primary location and anchor of a finding about copies: the copy when it is configured in the component's block. */

@@ -1,4 +1,5 @@
 /** Retention rules (SPEC section 4, RET-*): how long recovery points are kept, against the class, the defaults and the plan's own lifecycle. */
+import { lookupOf } from "../graph/lookup.js";
 import type { Aggregate, ValueSource } from "../graph/aggregate.js";
 import { daysText, effectiveRetention, exceeds, fallsShort, hoursText, immediatelyAvailable } from "../graph/aggregate.js";
 import { EXTERNAL_MECHANISM_PREFIX, isExternalStream } from "../graph/coverage.js";
@@ -360,8 +361,8 @@ function reportUnknownLifecycle(ctx: RuleContext, plan: BackupPlan, subject: str
 }
 
 /** Components whose recovery points come from this plan. */
-function affectedBy(ctx: RuleContext, plan: BackupPlan): Component[] {
-  return ctx.graph.components.filter((c) => ctx.graph.coverage.get(c.id)?.streams.some((s) => s.mechanismId === plan.id));
+function affectedBy(ctx: RuleContext, plan: BackupPlan): readonly Component[] {
+  return lookupOf(ctx.graph).componentsOf(plan.id);
 }
 
 export const impossibleLifecycle: Rule = {
@@ -402,7 +403,7 @@ export const impossibleLifecycle: Rule = {
   check(ctx) {
     for (const plan of ctx.graph.mechanisms) {
       if (plan.node !== "backup-plan") continue;
-      let affected: Component[] | undefined;
+      let affected: readonly Component[] | undefined;
       plan.rules.forEach((rule, index) => {
         const subject = `${plan.address}.rule[${JSON.stringify(rule.name || String(index))}]`;
         for (const lc of lifecyclesOf(rule)) {

@@ -6,6 +6,7 @@ import { main, type CliIo } from "../../src/cli/main.js";
 import { UsageError } from "../../src/errors.js";
 import type { Component } from "../../src/graph/types.js";
 import { Classifier, combine, loadBuiltinPolicies, parseConfig, policyFromConfig } from "../../src/policy/index.js";
+import { builtinSources, POLICY_DIR } from "../../src/policy/load.js";
 import { ruleMetadata } from "../../src/rules/index.js";
 
 const RULE_IDS = ruleMetadata().map((m) => m.id);
@@ -34,6 +35,9 @@ const parseAndLoad = (text: string) => policyFromConfig(parseConfig(text, ".rest
 
 describe("built-in policies", () => {
   const { regimes, classes } = loadBuiltinPolicies();
+  it("are valid against their JSON Schemas (scans do not re-check the shipped files)", () => {
+    expect(() => builtinSources(POLICY_DIR, true)).not.toThrow();
+  });
   it("ships every regime of the SPEC with citation, applies_to and strength filled", () => {
     expect([...regimes.keys()].sort()).toEqual(
       ["finra-4511", "gdpr", "hgb-ao", "hipaa", "hipaa-documentation", "irs", "mifid-ii", "nydfs-500", "pci-dss", "pci-dss-chd", "sec-17a-4", "sox"].sort(),

@@ -1,0 +1,65 @@
+/**
+ * Values within Levenshtein distance 2 of a query, without comparing the query with every value
+ * (issue 7): a deletion index (symmetric delete, as SymSpell): two strings within distance k
+ * share a string reached from each by at most k deletions, so the candidates are the values
+ * indexed under the query's own deletion variants, checked exactly afterwards. Long values are
+ * compared directly (their variants would be many; such tag values are rare).
+ */
+const MAX_DISTANCE = 2;
+const MAX_INDEXED_LENGTH = 40;
+
+/** The strings reached from `s` by deleting at most two characters (`s` itself included). */
+function deletions(s: string): Set<string> {
+  const out = new Set<string>([s]);
+  let frontier = [s];
+  for (let d = 0; d < MAX_DISTANCE; d++) {
+    const next: string[] = [];
+    for (const x of frontier) {
+      for (let i = 0; i < x.length; i++) {
+        const y = x.slice(0, i) + x.slice(i + 1);
+        if (!out.has(y)) {
+          out.add(y);
+          next.push(y);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+export class NearValues<T> {
+  private readonly items = new Map<string, T[]>();
+  private readonly byVariant = new Map<string, Set<string>>();
+  private readonly long: string[] = [];
+
+  add(value: string, item: T): void {
+    const list = this.items.get(value);
+    if (list) {
+      list.push(item);
+      return;
+    }
+    this.items.set(value, [item]);
+    if (value.length > MAX_INDEXED_LENGTH) {
+      this.long.push(value);
+      return;
+    }
+    for (const v of deletions(value)) (this.byVariant.get(v) ?? this.byVariant.set(v, new Set()).get(v)!).add(value);
+  }
+
+  /** Every value, with its items. */
+  all(): IterableIterator<[string, T[]]> {
+    return this.items.entries();
+  }
+
+  /** Values at distance 1 or 2 from `query` (not equal to it), with their items, in insertion order. */
+  near(query: string, distance: (a: string, b: string) => number): [string, T[]][] {
+    const candidates = new Set<string>();
+    if (query.length <= MAX_INDEXED_LENGTH + MAX_DISTANCE) for (const v of deletions(query)) for (const c of this.byVariant.get(v) ?? []) candidates.add(c);
+    for (const c of this.long) candidates.add(c);
+    candidates.delete(query);
+    const out: [string, T[]][] = [];
+    for (const c of candidates) if (distance(query, c) <= MAX_DISTANCE) out.push([c, this.items.get(c)!]);
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+}
