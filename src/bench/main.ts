@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fg from "fast-glob";
+import { createRequire } from "node:module";
+import { Language, Parser } from "web-tree-sitter";
 import { createHclParser } from "../hcl/index.js";
 import { generateRepo } from "./generate.js";
 
@@ -17,6 +19,7 @@ interface Figures {
   files: number;
   mb: number;
   wallMs: number;
+  grammarOnlyMs: number;
   parseOnlyMs: number;
   peakRssMb: number;
   findings: number;
@@ -24,14 +27,29 @@ interface Figures {
 
 const CHILD = fileURLToPath(new URL("./child.js", import.meta.url));
 
-/** Parse every HCL file the scan parses (.tf and .tfvars) once, in this process, and nothing else. */
-async function parseOnly(dir: string): Promise<{ ms: number; files: number }> {
+/**
+ * Parse every HCL file the scan parses (.tf and .tfvars) once, in this process, and nothing else:
+ * with the tree-sitter grammar alone (the floor the issue measures against), and through
+ * restorable's parser (the tree, its checks and its conversion to the AST the scan evaluates).
+ */
+async function parseOnly(dir: string): Promise<{ grammarMs: number; astMs: number; files: number }> {
   const files = (await fg(["**/*.tf", "**/*.tfvars"], { cwd: dir, ignore: ["**/node_modules/**", "**/.git/**"] })).sort();
   const texts = files.map((f) => readFileSync(path.join(dir, f), "utf8"));
+  await Parser.init();
+  const grammar = new Parser();
+  grammar.setLanguage(await Language.load(grammarWasmPath()));
+  let start = performance.now();
+  for (const t of texts) grammar.parse(t)?.delete();
+  const grammarMs = performance.now() - start;
   const parser = await createHclParser();
-  const start = performance.now();
+  start = performance.now();
   for (let i = 0; i < texts.length; i++) parser.parse(texts[i]!, files[i]!);
-  return { ms: performance.now() - start, files: files.length };
+  return { grammarMs, astMs: performance.now() - start, files: files.length };
+}
+
+function grammarWasmPath(): string {
+  const require = createRequire(import.meta.url);
+  return path.join(path.dirname(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/package.json")), "tree-sitter-terraform.wasm");
 }
 
 /** The whole scan in a fresh Node process: wall time from its own clock, peak RSS from its resource usage. */
@@ -51,7 +69,9 @@ function printFigures(label: string, f: Figures): void {
     `  files/s          ${(f.files / secs).toFixed(0)}`,
     `  MB/s             ${(f.mb / secs).toFixed(2)}`,
     `  peak RSS         ${f.peakRssMb.toFixed(0)} MB`,
-    `  parse only       ${f.parseOnlyMs.toFixed(0)} ms (one process, tree-sitter)`,
+    `  grammar only     ${f.grammarOnlyMs.toFixed(0)} ms (tree-sitter parse of the same files, one thread)`,
+    `  parse only       ${f.parseOnlyMs.toFixed(0)} ms (restorable's parser: tree, checks, AST; one thread)`,
+    `  scan / grammar   ${(f.wallMs / f.grammarOnlyMs).toFixed(2)}x`,
     `  scan / parse     ${(f.wallMs / f.parseOnlyMs).toFixed(2)}x`,
     `  findings         ${f.findings}`,
   ];
@@ -67,7 +87,7 @@ async function inputBytes(dir: string): Promise<number> {
 async function measure(dir: string, label: string, extraArgs: string[]): Promise<Figures> {
   const parsed = await parseOnly(dir);
   const scan = fullScan(dir, extraArgs);
-  const figures = { files: scan.files, mb: (await inputBytes(dir)) / 1e6, wallMs: scan.wallMs, parseOnlyMs: parsed.ms, peakRssMb: scan.peakRssMb, findings: scan.findings };
+  const figures = { files: scan.files, mb: (await inputBytes(dir)) / 1e6, wallMs: scan.wallMs, grammarOnlyMs: parsed.grammarMs, parseOnlyMs: parsed.astMs, peakRssMb: scan.peakRssMb, findings: scan.findings };
   printFigures(label, figures);
   return figures;
 }
