@@ -14,6 +14,7 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   isTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   // `restorable scan -` (helm template … | restorable scan -): standard input, read whole.
   readStdin: async () => {
     const chunks = [];

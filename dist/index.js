@@ -19459,10 +19459,10 @@ var require_utils2 = __commonJS({
       return false;
     };
     exports.find = (node, type) => node.nodes.find((node2) => node2.type === type);
-    exports.exceedsLimit = (min, max, step = 1, limit) => {
+    exports.exceedsLimit = (min, max, step2 = 1, limit) => {
       if (limit === false) return false;
       if (!exports.isInteger(min) || !exports.isInteger(max)) return false;
-      return (Number(max) - Number(min)) / Number(step) >= limit;
+      return (Number(max) - Number(min)) / Number(step2) >= limit;
     };
     exports.escapeNode = (block, n = 0, type) => {
       const node = block.nodes[n];
@@ -19880,13 +19880,13 @@ var require_fill_range = __commonJS({
       if (options.strictRanges === true) throw rangeError([start2, end]);
       return [];
     };
-    var invalidStep = (step, options) => {
+    var invalidStep = (step2, options) => {
       if (options.strictRanges === true) {
-        throw new TypeError(`Expected step "${step}" to be a number`);
+        throw new TypeError(`Expected step "${step2}" to be a number`);
       }
       return [];
     };
-    var fillNumbers = (start2, end, step = 1, options = {}) => {
+    var fillNumbers = (start2, end, step2 = 1, options = {}) => {
       let a = Number(start2);
       let b = Number(end);
       if (!Number.isInteger(a) || !Number.isInteger(b)) {
@@ -19898,13 +19898,13 @@ var require_fill_range = __commonJS({
       let descending = a > b;
       let startString = String(start2);
       let endString = String(end);
-      let stepString = String(step);
-      step = Math.max(Math.abs(step), 1);
+      let stepString = String(step2);
+      step2 = Math.max(Math.abs(step2), 1);
       let padded = zeros(startString) || zeros(endString) || zeros(stepString);
       let maxLen = padded ? Math.max(startString.length, endString.length, stepString.length) : 0;
       let toNumber = padded === false && stringify(start2, end, options) === false;
       let format2 = options.transform || transform(toNumber);
-      if (options.toRegex && step === 1) {
+      if (options.toRegex && step2 === 1) {
         return toRange(toMaxLen(start2, maxLen), toMaxLen(end, maxLen), true, options);
       }
       let parts2 = { negatives: [], positives: [] };
@@ -19912,20 +19912,20 @@ var require_fill_range = __commonJS({
       let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
-        if (options.toRegex === true && step > 1) {
+        if (options.toRegex === true && step2 > 1) {
           push(a);
         } else {
           range2.push(pad(format2(a, index2), maxLen, toNumber));
         }
-        a = descending ? a - step : a + step;
+        a = descending ? a - step2 : a + step2;
         index2++;
       }
       if (options.toRegex === true) {
-        return step > 1 ? toSequence(parts2, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
+        return step2 > 1 ? toSequence(parts2, options, maxLen) : toRegex(range2, null, { wrap: false, ...options });
       }
       return range2;
     };
-    var fillLetters = (start2, end, step = 1, options = {}) => {
+    var fillLetters = (start2, end, step2 = 1, options = {}) => {
       if (!isNumber(start2) && start2.length > 1 || !isNumber(end) && end.length > 1) {
         return invalidRange(start2, end, options);
       }
@@ -19935,14 +19935,14 @@ var require_fill_range = __commonJS({
       let descending = a > b;
       let min = Math.min(a, b);
       let max = Math.max(a, b);
-      if (options.toRegex && step === 1) {
+      if (options.toRegex && step2 === 1) {
         return toRange(min, max, false, options);
       }
       let range2 = [];
       let index2 = 0;
       while (descending ? a >= b : a <= b) {
         range2.push(format2(a, index2));
-        a = descending ? a - step : a + step;
+        a = descending ? a - step2 : a + step2;
         index2++;
       }
       if (options.toRegex === true) {
@@ -19950,30 +19950,30 @@ var require_fill_range = __commonJS({
       }
       return range2;
     };
-    var fill = (start2, end, step, options = {}) => {
+    var fill = (start2, end, step2, options = {}) => {
       if (end == null && isValidValue(start2)) {
         return [start2];
       }
       if (!isValidValue(start2) || !isValidValue(end)) {
         return invalidRange(start2, end, options);
       }
-      if (typeof step === "function") {
-        return fill(start2, end, 1, { transform: step });
+      if (typeof step2 === "function") {
+        return fill(start2, end, 1, { transform: step2 });
       }
-      if (isObject2(step)) {
-        return fill(start2, end, 0, step);
+      if (isObject2(step2)) {
+        return fill(start2, end, 0, step2);
       }
       let opts = { ...options };
       if (opts.capture === true) opts.wrap = true;
-      step = step || opts.step || 1;
-      if (!isNumber(step)) {
-        if (step != null && !isObject2(step)) return invalidStep(step, opts);
-        return fill(start2, end, 1, step);
+      step2 = step2 || opts.step || 1;
+      if (!isNumber(step2)) {
+        if (step2 != null && !isObject2(step2)) return invalidStep(step2, opts);
+        return fill(start2, end, 1, step2);
       }
       if (isNumber(start2) && isNumber(end)) {
-        return fillNumbers(start2, end, step, opts);
+        return fillNumbers(start2, end, step2, opts);
       }
-      return fillLetters(start2, end, Math.max(Math.abs(step), 1), opts);
+      return fillLetters(start2, end, Math.max(Math.abs(step2), 1), opts);
     };
     module2.exports = fill;
   }
@@ -23007,11 +23007,11 @@ var require_out = __commonJS({
       async.read(path8, getSettings(optionsOrSettingsOrCallback), callback);
     }
     exports.stat = stat2;
-    function statSync2(path8, optionsOrSettings) {
+    function statSync3(path8, optionsOrSettings) {
       const settings = getSettings(optionsOrSettings);
       return sync.read(path8, settings);
     }
-    exports.statSync = statSync2;
+    exports.statSync = statSync3;
     function getSettings(settingsOrOptions = {}) {
       if (settingsOrOptions instanceof settings_1.default) {
         return settingsOrOptions;
@@ -34171,22 +34171,22 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
   return new (P || (P = Promise))(function(resolve, reject) {
     function fulfilled(value) {
       try {
-        step(generator.next(value));
+        step2(generator.next(value));
       } catch (e) {
         reject(e);
       }
     }
     function rejected(value) {
       try {
-        step(generator["throw"](value));
+        step2(generator["throw"](value));
       } catch (e) {
         reject(e);
       }
     }
-    function step(result) {
+    function step2(result) {
       result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
-    step((generator = generator.apply(thisArg, _arguments || [])).next());
+    step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 var { access, appendFile, writeFile } = promises;
@@ -35151,7 +35151,7 @@ function compareResults(a, b) {
 }
 
 // src/scan.ts
-import { readFileSync as readFileSync3, promises as fsp } from "node:fs";
+import { readFileSync as readFileSync3, realpathSync, statSync as statSync2, promises as fsp } from "node:fs";
 import path6 from "node:path";
 
 // src/discover/index.ts
@@ -35679,8 +35679,8 @@ function parseField(field, min, max, names3, nameBase = 1) {
   };
   for (const item of field.split(",")) {
     const [range2, stepText] = item.split("/");
-    const step = stepText === void 0 ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step <= 0 || range2 === void 0) return void 0;
+    const step2 = stepText === void 0 ? 1 : Number(stepText);
+    if (!Number.isInteger(step2) || step2 <= 0 || range2 === void 0) return void 0;
     let lo;
     let hi;
     if (range2 === "*" || range2 === "?") {
@@ -35695,7 +35695,7 @@ function parseField(field, min, max, names3, nameBase = 1) {
       hi = stepText === void 0 ? lo : max;
     }
     if (lo === void 0 || hi === void 0 || lo < min || hi > max || lo > hi) return void 0;
-    for (let v = lo; v <= hi; v += step) out2.add(v);
+    for (let v = lo; v <= hi; v += step2) out2.add(v);
   }
   return out2;
 }
@@ -39668,6 +39668,7 @@ function computeCoverage(components4, mechanisms, roots, externalBackups = []) {
     }
     for (const t of s.anyTags) either.push(...tagIndex.mayHave(t) ?? tagIndex.withKey(t.key));
     const bounds = conditionOnly ? conditionBounds : [either, ...conditionBounds];
+    if (bounds.length === 0) continue;
     const narrowest = bounds.reduce((a, b) => b.length < a.length ? b : a);
     for (const c of narrowest) if (c.provider === provider) addCandidate(c, s);
   }
@@ -40394,7 +40395,8 @@ function parseYamlDocuments(text, file) {
     const err2 = doc.errors[0];
     if (err2) {
       const [s, e] = err2.pos;
-      problems.push({ file, message: `invalid YAML: ${err2.message.split("\n")[0]}`, location: location(file, lines, s, e) });
+      const message = /Maximum call stack size exceeded/.test(err2.message) ? "the YAML nests too deeply to be read" : `invalid YAML: ${err2.message.split("\n")[0]}`;
+      problems.push({ file, message, location: location(file, lines, s, e) });
       return;
     }
     if (doc.contents === null) return;
@@ -49272,8 +49274,8 @@ var CaptureQuantifier = {
   One: 3,
   OneOrMore: 4
 };
-var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
-var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var isCaptureStep = /* @__PURE__ */ __name((step2) => step2.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step2) => step2.type === "string", "isStringStep");
 var QueryErrorKind = {
   Syntax: 1,
   NodeName: 2,
@@ -49313,22 +49315,22 @@ var QueryError = class _QueryError extends Error {
     }
   }
 };
-function parseAnyPredicate(steps, index2, operator, textPredicates) {
-  if (steps.length !== 3) {
+function parseAnyPredicate(steps2, index2, operator, textPredicates) {
+  if (steps2.length !== 3) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps2.length - 1}`
     );
   }
-  if (!isCaptureStep(steps[1])) {
+  if (!isCaptureStep(steps2[1])) {
     throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps2[1].value}"`
     );
   }
   const isPositive = operator === "eq?" || operator === "any-eq?";
   const matchAll = !operator.startsWith("any-");
-  if (isCaptureStep(steps[2])) {
-    const captureName1 = steps[1].name;
-    const captureName2 = steps[2].name;
+  if (isCaptureStep(steps2[2])) {
+    const captureName1 = steps2[1].name;
+    const captureName2 = steps2[2].name;
     textPredicates[index2].push((captures) => {
       const nodes1 = [];
       const nodes2 = [];
@@ -49342,8 +49344,8 @@ function parseAnyPredicate(steps, index2, operator, textPredicates) {
       return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
     });
   } else {
-    const captureName = steps[1].name;
-    const stringValue = steps[2].value;
+    const captureName = steps2[1].name;
+    const stringValue = steps2[2].value;
     const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
     const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
     textPredicates[index2].push((captures) => {
@@ -49357,26 +49359,26 @@ function parseAnyPredicate(steps, index2, operator, textPredicates) {
   }
 }
 __name(parseAnyPredicate, "parseAnyPredicate");
-function parseMatchPredicate(steps, index2, operator, textPredicates) {
-  if (steps.length !== 3) {
+function parseMatchPredicate(steps2, index2, operator, textPredicates) {
+  if (steps2.length !== 3) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps2.length - 1}.`
     );
   }
-  if (steps[1].type !== "capture") {
+  if (steps2[1].type !== "capture") {
     throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps2[1].value}".`
     );
   }
-  if (steps[2].type !== "string") {
+  if (steps2[2].type !== "string") {
     throw new Error(
-      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps2[2].name}.`
     );
   }
   const isPositive = operator === "match?" || operator === "any-match?";
   const matchAll = !operator.startsWith("any-");
-  const captureName = steps[1].name;
-  const regex2 = new RegExp(steps[2].value);
+  const captureName = steps2[1].name;
+  const regex2 = new RegExp(steps2[2].value);
   textPredicates[index2].push((captures) => {
     const nodes = [];
     for (const c of captures) {
@@ -49390,20 +49392,20 @@ function parseMatchPredicate(steps, index2, operator, textPredicates) {
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
-function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
-  if (steps.length < 2) {
+function parseAnyOfPredicate(steps2, index2, operator, textPredicates) {
+  if (steps2.length < 2) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps2.length - 1}.`
     );
   }
-  if (steps[1].type !== "capture") {
+  if (steps2[1].type !== "capture") {
     throw new Error(
-      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps2[1].value}".`
     );
   }
   const isPositive = operator === "any-of?";
-  const captureName = steps[1].name;
-  const stringSteps = steps.slice(2);
+  const captureName = steps2[1].name;
+  const stringSteps = steps2.slice(2);
   if (!stringSteps.every(isStringStep)) {
     throw new Error(
       `Arguments to \`#${operator}\` predicate must be strings.".`
@@ -49420,72 +49422,72 @@ function parseAnyOfPredicate(steps, index2, operator, textPredicates) {
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
-function parseIsPredicate(steps, index2, operator, assertedProperties, refutedProperties) {
-  if (steps.length < 2 || steps.length > 3) {
+function parseIsPredicate(steps2, index2, operator, assertedProperties, refutedProperties) {
+  if (steps2.length < 2 || steps2.length > 3) {
     throw new Error(
-      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps2.length - 1}.`
     );
   }
-  if (!steps.every(isStringStep)) {
+  if (!steps2.every(isStringStep)) {
     throw new Error(
       `Arguments to \`#${operator}\` predicate must be strings.".`
     );
   }
   const properties = operator === "is?" ? assertedProperties : refutedProperties;
   if (!properties[index2]) properties[index2] = {};
-  properties[index2][steps[1].value] = steps[2]?.value ?? null;
+  properties[index2][steps2[1].value] = steps2[2]?.value ?? null;
 }
 __name(parseIsPredicate, "parseIsPredicate");
-function parseSetDirective(steps, index2, setProperties) {
-  if (steps.length < 2 || steps.length > 3) {
-    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+function parseSetDirective(steps2, index2, setProperties) {
+  if (steps2.length < 2 || steps2.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps2.length - 1}.`);
   }
-  if (!steps.every(isStringStep)) {
+  if (!steps2.every(isStringStep)) {
     throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
   }
   if (!setProperties[index2]) setProperties[index2] = {};
-  setProperties[index2][steps[1].value] = steps[2]?.value ?? null;
+  setProperties[index2][steps2[1].value] = steps2[2]?.value ?? null;
 }
 __name(parseSetDirective, "parseSetDirective");
-function parsePattern(index2, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+function parsePattern(index2, stepType, stepValueId, captureNames, stringValues, steps2, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
   if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
     const name2 = captureNames[stepValueId];
-    steps.push({ type: "capture", name: name2 });
+    steps2.push({ type: "capture", name: name2 });
   } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
-    steps.push({ type: "string", value: stringValues[stepValueId] });
-  } else if (steps.length > 0) {
-    if (steps[0].type !== "string") {
+    steps2.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps2.length > 0) {
+    if (steps2[0].type !== "string") {
       throw new Error("Predicates must begin with a literal value");
     }
-    const operator = steps[0].value;
+    const operator = steps2[0].value;
     switch (operator) {
       case "any-not-eq?":
       case "not-eq?":
       case "any-eq?":
       case "eq?":
-        parseAnyPredicate(steps, index2, operator, textPredicates);
+        parseAnyPredicate(steps2, index2, operator, textPredicates);
         break;
       case "any-not-match?":
       case "not-match?":
       case "any-match?":
       case "match?":
-        parseMatchPredicate(steps, index2, operator, textPredicates);
+        parseMatchPredicate(steps2, index2, operator, textPredicates);
         break;
       case "not-any-of?":
       case "any-of?":
-        parseAnyOfPredicate(steps, index2, operator, textPredicates);
+        parseAnyOfPredicate(steps2, index2, operator, textPredicates);
         break;
       case "is?":
       case "is-not?":
-        parseIsPredicate(steps, index2, operator, assertedProperties, refutedProperties);
+        parseIsPredicate(steps2, index2, operator, assertedProperties, refutedProperties);
         break;
       case "set!":
-        parseSetDirective(steps, index2, setProperties);
+        parseSetDirective(steps2, index2, setProperties);
         break;
       default:
-        predicates[index2].push({ operator, operands: steps.slice(1) });
+        predicates[index2].push({ operator, operands: steps2.slice(1) });
     }
-    steps.length = 0;
+    steps2.length = 0;
   }
 }
 __name(parsePattern, "parsePattern");
@@ -49609,7 +49611,7 @@ var Query = class {
       const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
       predicates[i2] = [];
       textPredicates[i2] = [];
-      const steps = new Array();
+      const steps2 = new Array();
       let stepAddress = predicatesAddress;
       for (let j = 0; j < stepCount; j++) {
         const stepType = C.getValue(stepAddress, "i32");
@@ -49622,7 +49624,7 @@ var Query = class {
           stepValueId,
           captureNames,
           stringValues,
-          steps,
+          steps2,
           textPredicates,
           predicates,
           setProperties,
@@ -50185,21 +50187,21 @@ var Converter = class {
     const start2 = target.range.start.offset;
     if (node.type === "splat") {
       const splat = need(node.child(0));
-      const steps = splat.children.filter((c) => c.type === "get_attr" || c.type === "index").map((c) => this.traverser(c));
+      const steps2 = splat.children.filter((c) => c.type === "get_attr" || c.type === "index").map((c) => this.traverser(c));
       return {
         kind: "splat",
         target,
-        steps,
+        steps: steps2,
         full: splat.type === "full_splat",
         range: this.lines.range(start2, node.endIndex)
       };
     }
-    const step = this.traverser(node);
+    const step2 = this.traverser(node);
     const range2 = this.lines.range(start2, node.endIndex);
     if (target.kind === "traverse") {
-      return { kind: "traverse", target: target.target, steps: [...target.steps, step], range: range2 };
+      return { kind: "traverse", target: target.target, steps: [...target.steps, step2], range: range2 };
     }
-    return { kind: "traverse", target, steps: [step], range: range2 };
+    return { kind: "traverse", target, steps: [step2], range: range2 };
   }
   traverser(node) {
     if (node.type === "get_attr") {
@@ -50688,7 +50690,8 @@ var SyntaxNode = class {
   }
 };
 var FIELD_PARENTS = /* @__PURE__ */ new Set(["object_elem"]);
-function mirrorTree(tree, source) {
+var MAX_SYNTAX_DEPTH = 600;
+function mirrorTree(tree, source, maxDepth = MAX_SYNTAX_DEPTH) {
   const cursor = tree.walk();
   const language = tree.language;
   const named = /* @__PURE__ */ new Map();
@@ -50709,16 +50712,21 @@ function mirrorTree(tree, source) {
       return node;
     };
     const root = make(null);
+    const truncated = [];
     const stack = [root];
     for (; ; ) {
       if (cursor.gotoFirstChild()) {
-        stack.push(make(stack[stack.length - 1]));
-        continue;
+        if (stack.length < maxDepth) {
+          stack.push(make(stack[stack.length - 1]));
+          continue;
+        }
+        truncated.push(stack[stack.length - 1]);
+        cursor.gotoParent();
       }
       for (; ; ) {
         const done = stack.pop();
         const parent = stack[stack.length - 1];
-        if (!parent) return root;
+        if (!parent) return { root, truncated };
         if (done.hasError) parent.hasError = true;
         if (cursor.gotoNextSibling()) {
           stack.push(make(parent));
@@ -51033,8 +51041,9 @@ function parseNative(parseTree, text, filePath) {
   const lines = new LineIndex(text);
   const { tree, rewritten } = parseWithExponents(parseTree, text);
   try {
-    const root = mirrorTree(tree, text);
-    const problems = syntaxProblems(root, text, lines);
+    const { root, truncated } = mirrorTree(tree, text);
+    const problems = dropTooDeep(root, truncated, lines);
+    problems.push(...syntaxProblems(root, text, lines));
     const content = root.children.find((c) => c.type === "body" || c.type === "object") ?? null;
     if (content?.type === "object") {
       problems.push({ message: "expected attributes and blocks, found an object", range: lines.range(content.startIndex, content.endIndex) });
@@ -51047,6 +51056,27 @@ function parseNative(parseTree, text, filePath) {
   } finally {
     tree.delete();
   }
+}
+function dropTooDeep(root, truncated, lines) {
+  const problems = [];
+  const dropped = /* @__PURE__ */ new Set();
+  for (const deep of truncated) {
+    let item = deep;
+    while (item.parent && item.parent !== root && !(item.parent.type === "body" && item.parent.parent === root)) item = item.parent;
+    if (dropped.has(item)) continue;
+    dropped.add(item);
+    const what = item.type === "block" ? "this block" : item.type === "attribute" ? "this attribute" : "this file";
+    problems.push({
+      message: `${what} nests deeper than ${MAX_SYNTAX_DEPTH} syntax levels, more than any real configuration; it was not read`,
+      range: lines.range(deep.startIndex, Math.min(deep.endIndex, deep.startIndex + 1))
+    });
+  }
+  for (const item of dropped) {
+    const parent = item.parent;
+    parent.children.splice(parent.children.indexOf(item), 1);
+    parent.children.forEach((c, i2) => c.index = i2);
+  }
+  return problems;
 }
 function convertBody(content, text, lines, problems) {
   const converter = new Converter(text, lines, problems);
@@ -52636,11 +52666,27 @@ function parseTfJson(text, path8, parser) {
     return { path: path8, body: empty, problems };
   }
   const reader = new JsonReader(source, lines, problems, parser, path8);
+  const deep = firstTooDeep(doc.body);
+  if (deep) {
+    problems.push({ message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, more than any real configuration; the file was not read`, range: reader.range(deep) });
+    return { path: path8, body: empty, problems };
+  }
   if (doc.body.type !== "Object") {
     problems.push({ message: "a Terraform JSON file must hold an object", range: reader.range(doc.body) });
     return { path: path8, body: empty, problems };
   }
   return { path: path8, body: reader.rootBody(doc.body), problems };
+}
+var MAX_JSON_DEPTH = 200;
+function firstTooDeep(root) {
+  const stack = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop();
+    if (depth > MAX_JSON_DEPTH) return node;
+    if (node.type === "Array") for (const e of node.elements) stack.push([e.value, depth + 1]);
+    else if (node.type === "Object") for (const m of node.members) stack.push([m.value, depth + 1]);
+  }
+  return void 0;
 }
 var JsonReader = class {
   constructor(text, lines, problems, parser, path8) {
@@ -53106,15 +53152,15 @@ function nodeAt(src, path8, key = false) {
   let cur = src.doc.contents;
   let found = cur ?? void 0;
   for (let i2 = 0; i2 < path8.length; i2++) {
-    const step = path8[i2];
+    const step2 = path8[i2];
     if ((0, import_yaml24.isMap)(cur)) {
-      const pair = cur.items.find((p) => (0, import_yaml24.isPair)(p) && (0, import_yaml24.isScalar)(p.key) && String(p.key.value) === String(step));
+      const pair = cur.items.find((p) => (0, import_yaml24.isPair)(p) && (0, import_yaml24.isScalar)(p.key) && String(p.key.value) === String(step2));
       if (!pair) return found;
       if (key && i2 === path8.length - 1 && (0, import_yaml24.isScalar)(pair.key)) return pair.key;
       cur = pair.value;
       found = pair.value ?? ((0, import_yaml24.isScalar)(pair.key) ? pair.key : found);
-    } else if ((0, import_yaml24.isSeq)(cur) && typeof step === "number") {
-      const item = cur.items[step];
+    } else if ((0, import_yaml24.isSeq)(cur) && typeof step2 === "number") {
+      const item = cur.items[step2];
       if (!item) return found;
       cur = item;
       found = item;
@@ -53533,7 +53579,7 @@ var unparseableInput = {
     category: "configuration",
     level: "error",
     shortDescription: "Input file that could not be parsed.",
-    fullDescription: "A scanned file could not be read or parsed. The blocks of it that parse cleanly are still analysed and the rest of the scan goes on, but findings for the module it belongs to may be incomplete.",
+    fullDescription: "A scanned file could not be read or parsed, or evaluating it stopped at a safety bound (a module source that leaves the scan root, a module call cycle, a count or for_each above 10,000 instances). The blocks of it that parse cleanly are still analysed and the rest of the scan goes on, but findings for the module it belongs to may be incomplete.",
     helpText: "Fix the syntax error at the reported location (`terraform validate` shows the same error), then scan again.",
     helpMarkdown: [
       "A scanned file could not be read or parsed. Blocks of it that parse cleanly are still used, and every other file is still analysed, but findings for its module may be incomplete.",
@@ -53561,7 +53607,7 @@ var unparseableInput = {
       const p = problems[0];
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""} after it)` : "";
       ctx.report({
-        message: `${p.file} could not be parsed: ${p.message}${more}. Findings for its module may be incomplete; fix the file and scan again.`,
+        message: `${p.file} could not be ${p.stage === "evaluation" ? "evaluated in full" : "parsed"}: ${p.message}${more}. Findings for its module may be incomplete; fix the file and scan again.`,
         subject: p.file,
         subjectKind: "module",
         root: "",
@@ -55412,13 +55458,13 @@ function retentionFix(c, agg, days) {
   const isExternal = (s) => s.stream !== void 0 && isExternalStream(s.stream);
   const external = agg.sources.find((s) => isExternal(s.source));
   const plan2 = agg.sources.find((s) => (s.source.via === "plan-rule" || s.source.via === "copy") && !isExternal(s.source));
-  const steps = [];
-  if (external) steps.push(`raise retention_days of external backup ${external.source.stream.mechanismId.slice(EXTERNAL_MECHANISM_PREFIX.length)} (${where2(external.source.location)}) to at least ${days}`);
-  if (plan2) steps.push(plan2.source.stream?.label ? `raise the retention of the ${plan2.source.stream.label} at ${where2(plan2.source.location)} to at least ${days} days${retentionUnitHint(plan2.source.stream.label, days)}` : `raise delete_after of the plan rule at ${where2(plan2.source.location)} to at least ${days}`);
-  if (own && c.kind === "log-store") steps.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
-  else if (own && own.source.via !== "data" && days <= (c.nativeBackup.maxRetentionDays ?? NATIVE_MAX_DAYS)) steps.push(`raise ${own.source.anchor} to ${days}`);
-  if (!plan2 && c.kind !== "log-store") steps.push(c.remedies ? `${c.remedies.longerRetention} for at least ${days} days` : `select it in an AWS Backup plan rule with delete_after >= ${days}`);
-  const text = steps.join(", or ");
+  const steps2 = [];
+  if (external) steps2.push(`raise retention_days of external backup ${external.source.stream.mechanismId.slice(EXTERNAL_MECHANISM_PREFIX.length)} (${where2(external.source.location)}) to at least ${days}`);
+  if (plan2) steps2.push(plan2.source.stream?.label ? `raise the retention of the ${plan2.source.stream.label} at ${where2(plan2.source.location)} to at least ${days} days${retentionUnitHint(plan2.source.stream.label, days)}` : `raise delete_after of the plan rule at ${where2(plan2.source.location)} to at least ${days}`);
+  if (own && c.kind === "log-store") steps2.push(`set ${own.source.anchor} to at least ${days} (or 0 to never expire)`);
+  else if (own && own.source.via !== "data" && days <= (c.nativeBackup.maxRetentionDays ?? NATIVE_MAX_DAYS)) steps2.push(`raise ${own.source.anchor} to ${days}`);
+  if (!plan2 && c.kind !== "log-store") steps2.push(c.remedies ? `${c.remedies.longerRetention} for at least ${days} days` : `select it in an AWS Backup plan rule with delete_after >= ${days}`);
+  const text = steps2.join(", or ");
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function retentionUnitHint(label, days) {
@@ -56530,12 +56576,20 @@ function toBoolValue(v) {
 }
 function makeSet(items) {
   const out2 = [];
+  const primitives = /* @__PURE__ */ new Set();
+  const complex = [];
   for (const item of items) {
     if (item instanceof Unknown) {
       out2.push(item);
       continue;
     }
-    if (!out2.some((o) => !(o instanceof Unknown) && sameElement(o, item))) out2.push(item);
+    if (item === null || typeof item !== "object") {
+      if (primitives.has(item)) continue;
+      primitives.add(item);
+      out2.push(item);
+      continue;
+    }
+    if (!complex.some((o) => sameElement(o, item))) complex.push(item), out2.push(item);
   }
   if (out2.every((x) => typeof x === "string")) return out2.sort(compareStrings2);
   if (out2.every((x) => typeof x === "number")) return out2.sort((a, b) => a - b);
@@ -56850,8 +56904,11 @@ function setHas(set, x) {
   if (r instanceof Unknown) throw new Bail(r);
   return r === true;
 }
+var MAX_GENERATED = 1e6;
 function setproduct(args2) {
   const sets = args2.map((a) => list(a, "sets"));
+  const size = sets.reduce((n, s) => n * s.length, 1);
+  if (size > MAX_GENERATED) throw new EvalError(`Invalid function argument: setproduct would generate ${size} elements, more than ${MAX_GENERATED}; it was not evaluated`);
   let out2 = [[]];
   for (const s of sets) out2 = out2.flatMap((prefix) => s.map((x) => [...prefix, x]));
   return sets.length === 0 ? [] : out2;
@@ -56924,12 +56981,12 @@ function transpose([m]) {
 function range(args2) {
   const ns = args2.map((a, i2) => num(a, ["start", "limit", "step"][i2]));
   const [start2, limit] = ns.length === 1 ? [0, ns[0]] : [ns[0], ns[1]];
-  const step = ns[2] ?? (start2 <= limit ? 1 : -1);
-  if (step === 0) throw invalidArg("step", "step must not be zero");
-  if (start2 < limit && step < 0) throw invalidArg("step", "step must be positive when start is less than limit");
-  if (start2 > limit && step > 0) throw invalidArg("step", "step must be negative when start is greater than limit");
+  const step2 = ns[2] ?? (start2 <= limit ? 1 : -1);
+  if (step2 === 0) throw invalidArg("step", "step must not be zero");
+  if (start2 < limit && step2 < 0) throw invalidArg("step", "step must be positive when start is less than limit");
+  if (start2 > limit && step2 > 0) throw invalidArg("step", "step must be negative when start is greater than limit");
   const out2 = [];
-  for (let x = start2; step > 0 ? x < limit : x > limit; x += step) {
+  for (let x = start2; step2 > 0 ? x < limit : x > limit; x += step2) {
     if (out2.length >= 1024) throw new EvalError("Invalid function argument: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step.");
     out2.push(x);
   }
@@ -57089,7 +57146,9 @@ function formatlist([f, ...rest]) {
   return out2;
 }
 function indent([n, s]) {
-  const pad = " ".repeat(Math.max(0, int(n, "spaces")));
+  const spaces = int(n, "spaces");
+  if (spaces > MAX_GENERATED) throw invalidArg("spaces", `more than ${MAX_GENERATED} spaces`);
+  const pad = " ".repeat(Math.max(0, spaces));
   return str5(s).split("\n").join("\n" + pad);
 }
 function urlencode(s) {
@@ -57234,6 +57293,7 @@ function formatString(spec, args2) {
     used = Math.max(used, next);
     const w = width === void 0 ? void 0 : Number(width);
     const p = precision === void 0 ? void 0 : Number(precision || "0");
+    if ((w ?? 0) > MAX_GENERATED || (p ?? 0) > MAX_GENERATED) throw new EvalError(`Error in function call: the width or precision at offset ${pct} is above ${MAX_GENERATED}.`);
     out2 += formatVerb({ flags: flags2, width: w, precision: p, verb, raw: m[0], at: pct }, args2[argIndex]);
   }
   return finishFormat(out2, used, args2.length);
@@ -57550,7 +57610,20 @@ var FUNCTION_NAMES = [...FUNCTIONS.keys()];
 
 // src/terraform/expressions.ts
 var RESOURCE_ADDRESS = /* @__PURE__ */ Symbol("restorable.resourceAddress");
+var MAX_EVALUATION_STEPS = 5e6;
+var MAX_STRING_LENGTH = 16 * 1024 * 1024;
+var steps = 0;
+var nesting = 0;
+function step() {
+  if (++steps > MAX_EVALUATION_STEPS) {
+    throw new EvalError(`the expression takes more than ${MAX_EVALUATION_STEPS} evaluation steps (an expansion bomb?); it was not evaluated`);
+  }
+}
+function isResourceLimit(e) {
+  return e instanceof RangeError && /Maximum call stack size exceeded|Invalid string length|Invalid array length/.test(e.message);
+}
 function evaluate(expr, ctx) {
+  step();
   switch (expr.kind) {
     case "literal":
       return expr.value;
@@ -57581,11 +57654,19 @@ function evaluate(expr, ctx) {
   }
 }
 function evaluateOrUnknown(expr, ctx, where6) {
+  if (nesting === 0) steps = 0;
+  nesting++;
   try {
     return evaluate(expr, ctx);
   } catch (e) {
     if (e instanceof EvalError) return new Unknown(where6 ? `${where6}: ${e.message}` : e.message);
+    if (isResourceLimit(e)) {
+      const why = `the expression is too large or nested too deeply to evaluate (${e.message})`;
+      return new Unknown(where6 ? `${where6}: ${why}` : why);
+    }
     throw e;
+  } finally {
+    nesting--;
   }
 }
 function withLocals(ctx, vars) {
@@ -57593,20 +57674,20 @@ function withLocals(ctx, vars) {
   for (const [k, v] of vars) locals.set(k, v);
   return { ...ctx, locals };
 }
-function resolveRoot(name2, steps, ctx) {
+function resolveRoot(name2, steps2, ctx) {
   const local = ctx.locals?.get(name2);
-  if (local !== void 0 || ctx.locals?.has(name2)) return applySteps(local, steps, ctx);
-  const { value, consumed } = ctx.resolver.resolve(name2, steps, (e) => evaluate(e, ctx));
-  return applySteps(value, steps.slice(consumed), ctx);
+  if (local !== void 0 || ctx.locals?.has(name2)) return applySteps(local, steps2, ctx);
+  const { value, consumed } = ctx.resolver.resolve(name2, steps2, (e) => evaluate(e, ctx));
+  return applySteps(value, steps2.slice(consumed), ctx);
 }
-function evaluateTraversal(target, steps, ctx) {
-  if (target.kind === "variable") return resolveRoot(target.name, steps, ctx);
-  return applySteps(evaluate(target, ctx), steps, ctx);
+function evaluateTraversal(target, steps2, ctx) {
+  if (target.kind === "variable") return resolveRoot(target.name, steps2, ctx);
+  return applySteps(evaluate(target, ctx), steps2, ctx);
 }
-function applySteps(value, steps, ctx) {
+function applySteps(value, steps2, ctx) {
   let v = value;
-  for (const step of steps) {
-    v = step.kind === "attr" ? getAttribute(v, step.name) : getIndex(v, evaluate(step.key, ctx));
+  for (const step2 of steps2) {
+    v = step2.kind === "attr" ? getAttribute(v, step2.name) : getIndex(v, evaluate(step2.key, ctx));
   }
   return v;
 }
@@ -57672,7 +57753,9 @@ function evaluateCall(expr, ctx) {
     if (!isList(last)) throw new EvalError(`Invalid expanding argument value: ${typeName(last)} is not a list`);
     args2 = [...args2.slice(0, -1), ...last];
   }
-  return callFunction(expr.name, args2, ctx.functions);
+  const result = callFunction(expr.name, args2, ctx.functions);
+  if (typeof result === "string" && result.length > MAX_STRING_LENGTH) throw new EvalError(`${expr.name}() returned a string longer than ${MAX_STRING_LENGTH} characters; it was not evaluated`);
+  return result;
 }
 function evaluateTry(args2, ctx) {
   let lastError;
@@ -57781,6 +57864,7 @@ function evaluateFor(expr, ctx) {
   const objectOut = makeObject();
   const groups = /* @__PURE__ */ new Map();
   for (const [k, v] of pairs) {
+    step();
     const vars = [[expr.valueVar, v]];
     if (expr.keyVar) vars.push([expr.keyVar, k]);
     const inner = withLocals(ctx, vars);
@@ -57815,8 +57899,10 @@ function evaluateTemplate(parts2, ctx) {
   let unknown;
   const append = (v) => {
     const s = toStringValue(v);
-    if (typeof s === "string") out2 += s;
-    else unknown ??= firstUnknown(s) ?? new Unknown("template value is unknown");
+    if (typeof s === "string") {
+      if (out2.length + s.length > MAX_STRING_LENGTH) throw new EvalError(`the template builds a string longer than ${MAX_STRING_LENGTH} characters; it was not evaluated`);
+      out2 += s;
+    } else unknown ??= firstUnknown(s) ?? new Unknown("template value is unknown");
   };
   renderParts(parts2, ctx, append);
   return unknown ?? out2;
@@ -57847,6 +57933,7 @@ function renderParts(parts2, ctx, append) {
           break;
         }
         for (const [k, v] of pairs) {
+          step();
           const vars = [[part.valueVar, v]];
           if (part.keyVar) vars.push([part.keyVar, k]);
           renderParts(part.body, withLocals(ctx, vars), append);
@@ -58144,13 +58231,13 @@ var ModuleInstance = class _ModuleInstance {
   providers;
   // ---- the resolver: Terraform's namespaces -------------------------------------------------
   resolver = {
-    resolve: (name2, steps, evaluateKey) => this.resolve(name2, steps, evaluateKey)
+    resolve: (name2, steps2, evaluateKey) => this.resolve(name2, steps2, evaluateKey)
   };
   context(extra) {
     return { resolver: this.resolver, functions: this.env.functions, locals: extra ? new Map(extra) : void 0 };
   }
-  resolve(name2, steps, evaluateKey) {
-    const first = steps[0];
+  resolve(name2, steps2, evaluateKey) {
+    const first = steps2[0];
     const firstName = first?.kind === "attr" ? first.name : void 0;
     switch (name2) {
       case "var":
@@ -58162,7 +58249,7 @@ var ModuleInstance = class _ModuleInstance {
       case "module":
         if (!firstName) throw new EvalError("A reference to module needs a module name");
         {
-          const r = this.resolveModule(firstName, steps.slice(1), evaluateKey);
+          const r = this.resolveModule(firstName, steps2.slice(1), evaluateKey);
           return { value: r.value, consumed: r.consumed + 1 };
         }
       case "path":
@@ -58175,16 +58262,16 @@ var ModuleInstance = class _ModuleInstance {
       case "count":
         throw new EvalError(`"${name2}" can be used only in a block that sets ${name2 === "each" ? "for_each" : "count"}`);
       case "data": {
-        const second = steps[1];
+        const second = steps2[1];
         if (!firstName || second?.kind !== "attr") throw new EvalError("A data source reference needs a type and a name");
-        const r = this.resolveResource(`data.${firstName}.${second.name}`, steps.slice(2), evaluateKey);
+        const r = this.resolveResource(`data.${firstName}.${second.name}`, steps2.slice(2), evaluateKey);
         return { value: r.value, consumed: r.consumed + 2 };
       }
       default: {
         if (!firstName) throw new EvalError(`Invalid reference "${name2}"`);
         const key = `${name2}.${firstName}`;
         if (!this.def.resources.has(key)) return { value: this.danglingResource(key), consumed: 1 };
-        const r = this.resolveResource(key, steps.slice(1), evaluateKey);
+        const r = this.resolveResource(key, steps2.slice(1), evaluateKey);
         return { value: r.value, consumed: r.consumed + 1 };
       }
     }
@@ -58306,14 +58393,14 @@ var ModuleInstance = class _ModuleInstance {
     return { instances: [unknownInstance()], unknown: u };
   }
   // ---- resources and data sources ---------------------------------------------------------------
-  resolveResource(key, steps, evaluateKey) {
+  resolveResource(key, steps2, evaluateKey) {
     const decl = this.def.resources.get(key);
     if (!decl) throw new EvalError(`Reference to undeclared resource ${key}`);
     const expansion = this.expansionOf(key, decl.node, decl.file);
     const hasRepetition = attr(decl.node, "count") !== void 0 || attr(decl.node, "for_each") !== void 0;
     if (!hasRepetition) return { value: this.instanceObject(decl, expansion.instances[0]), consumed: 0 };
     if (expansion.unknown) {
-      const next = steps[0];
+      const next = steps2[0];
       if (next?.kind === "index") {
         evaluateKey(next.key);
         return { value: this.instanceObject(decl, expansion.instances[0]), consumed: 1 };
@@ -58416,13 +58503,13 @@ var ModuleInstance = class _ModuleInstance {
   }
   // ---- module calls -----------------------------------------------------------------------------
   /** `module.NAME[KEY].OUTPUT`, given the steps after NAME; `consumed` counts those steps. */
-  resolveModule(name2, steps, evaluateKey) {
+  resolveModule(name2, steps2, evaluateKey) {
     const call = this.child(name2);
     const repeated = call.decl && (attr(call.decl.node, "count") || attr(call.decl.node, "for_each"));
     let consumed = 0;
     let instances = [...call.instances.entries()];
     if (repeated) {
-      const next = steps[0];
+      const next = steps2[0];
       if (next?.kind !== "index") {
         if (call.expansion.unknown) return { value: call.expansion.unknown, consumed };
         const all = instances.map(([k2, m]) => [k2, m ? moduleObject(m) : unresolvedValue(name2)]);
@@ -58437,7 +58524,7 @@ var ModuleInstance = class _ModuleInstance {
       if (instances.length === 0) throw new EvalError(`module.${name2}${instanceKeySuffix(k)} does not exist`);
     }
     const instance2 = instances[0]?.[1];
-    const output = steps[consumed];
+    const output = steps2[consumed];
     if (output?.kind !== "attr") return { value: instance2 ? moduleObject(instance2) : unresolvedValue(name2), consumed };
     return { value: instance2 ? instance2.output(output.name) : unresolvedValue(name2), consumed: consumed + 1 };
   }
@@ -58723,17 +58810,38 @@ function joinInsideRoot(dir, rel) {
   return parts2.length ? parts2.join("/") : ".";
 }
 function findRoots(modules) {
+  const calls = /* @__PURE__ */ new Map();
   const called = /* @__PURE__ */ new Set();
   for (const def of modules.values()) {
+    const targets = [];
     for (const call of def.moduleCalls.values()) {
       const source = literalString(attr(call.node, "source")?.expr);
       if (source && isLocalSource(source)) {
         const target = joinInsideRoot(def.dir, source);
-        if (target && target !== def.dir) called.add(target);
+        if (target && target !== def.dir) called.add(target), targets.push(target);
       }
     }
+    calls.set(def.dir, targets);
   }
-  return [...modules.values()].filter((d) => !isInsideDotTerraform(d.dir) && (d.hasBackend || !called.has(d.dir))).map((d) => d.dir).sort();
+  const candidates = [...modules.values()].filter((d) => !isInsideDotTerraform(d.dir)).map((d) => d.dir).sort();
+  const roots = candidates.filter((dir) => modules.get(dir).hasBackend || !called.has(dir));
+  const reached = /* @__PURE__ */ new Set();
+  const reach = (dir) => {
+    const stack = [dir];
+    while (stack.length) {
+      const d = stack.pop();
+      if (reached.has(d)) continue;
+      reached.add(d);
+      stack.push(...calls.get(d) ?? []);
+    }
+  };
+  roots.forEach(reach);
+  for (const dir of candidates) {
+    if (reached.has(dir)) continue;
+    roots.push(dir);
+    reach(dir);
+  }
+  return roots.sort();
 }
 function isInsideDotTerraform(dir) {
   return dir.split("/").includes(".terraform");
@@ -58824,7 +58932,14 @@ function readPlan(text, path8) {
     return { kind: "not-a-plan" };
   }
   const positions = /* @__PURE__ */ new Map();
-  const json = toValue(doc.body, "", positions);
+  let json;
+  try {
+    json = toValue(doc.body, "", positions, 0);
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    if (text.slice(0, 512).includes('"terraform_version"')) return { kind: "problem", message: `plan JSON ${path8} nests deeper than ${MAX_PLAN_DEPTH} levels; it was not read` };
+    return { kind: "not-a-plan" };
+  }
   if (!json || typeof json !== "object" || Array.isArray(json)) return { kind: "not-a-plan" };
   const top = json;
   if (!("format_version" in top) || !("terraform_version" in top) || !("planned_values" in top || "resource_changes" in top)) return { kind: "not-a-plan" };
@@ -58832,7 +58947,11 @@ function readPlan(text, path8) {
   if (fault) return { kind: "problem", message: `plan JSON ${path8}: ${fault.message}`, range: positions.get(fault.pointer) };
   return { kind: "plan", plan: { path: path8, json: top, positions } };
 }
-function toValue(node, pointer, positions) {
+var MAX_PLAN_DEPTH = 512;
+var TooDeep = class extends Error {
+};
+function toValue(node, pointer, positions, depth) {
+  if (depth > MAX_PLAN_DEPTH) throw new TooDeep();
   positions.set(pointer, rangeOf(node));
   switch (node.type) {
     case "Object": {
@@ -58840,13 +58959,13 @@ function toValue(node, pointer, positions) {
       for (const m of node.members) {
         const key = m.name.type === "String" ? m.name.value : m.name.name;
         const p = `${pointer}/${escapePointer(key)}`;
-        o[key] = toValue(m.value, p, positions);
+        o[key] = toValue(m.value, p, positions, depth + 1);
         positions.set(p, rangeOf(m));
       }
       return o;
     }
     case "Array":
-      return node.elements.map((e, i2) => toValue(e.value, `${pointer}/${i2}`, positions));
+      return node.elements.map((e, i2) => toValue(e.value, `${pointer}/${i2}`, positions, depth + 1));
     case "String":
     case "Number":
     case "Boolean":
@@ -59339,7 +59458,8 @@ async function scan(options = {}) {
   await store.loadAll(discovery.files.filter((f) => f.kind !== "chart-archive").map((f) => f.path));
   await store.loadAllBytes(discovery.files.filter((f) => f.kind === "chart-archive").map((f) => f.path));
   const parser = await createHclParser();
-  const parsed = parseAll(discovery.files, store, parser, await parseLargeInputInParallel(discovery.files, store, options.workers, parser));
+  const parsedOne = progressCounter(discovery.files.filter((f) => PARSED_KINDS.has(f.kind) && store.get(f.path) !== void 0).length, options.onProgress);
+  const parsed = parseAll(discovery.files, store, parser, await parseLargeInputInParallel(discovery.files, store, options.workers, parser, parsedOne), parsedOne);
   const modules = groupModules(parsed);
   const planCandidates = new Set(discovery.files.filter((f) => f.kind === "plan-json").map((f) => f.path));
   const fileProblems = [...store.problems.filter((p) => !planCandidates.has(p.file)), ...parsed.problems, ...moduleProblems(modules)];
@@ -59391,7 +59511,7 @@ async function scan(options = {}) {
     templates: discovery.files.filter((f) => f.kind === "yaml-template").map((f) => f.path),
     ...options.helmRender ? { helmRender: { root: discovery.root, render: helmTemplate(options.env ?? process.env) } } : {}
   });
-  fileProblems.push(...kubernetes.problems);
+  fileProblems.push(...evaluationProblems(evaluated), ...kubernetes.problems);
   const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups, kubernetes: kubernetes.objects });
   const policy = loaded.view;
   const ruleResults = runRules({ graph, fileProblems, policy, levels: loaded.levels });
@@ -59440,6 +59560,7 @@ var TextStore = class {
   maxFileSize;
   texts = /* @__PURE__ */ new Map();
   bytes = /* @__PURE__ */ new Map();
+  realRoot;
   problems = [];
   async loadAll(paths) {
     await Promise.all(paths.map((p) => this.load(p)));
@@ -59455,6 +59576,10 @@ var TextStore = class {
     const abs = path6.join(this.root, rel);
     try {
       const stat2 = await this.fs.stat(abs);
+      if (!stat2.isFile()) {
+        this.fail(rel, "it is not a regular file; it was skipped");
+        return;
+      }
       if (stat2.size > this.maxFileSize) {
         this.fail(rel, `the file is ${stat2.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
         return;
@@ -59480,16 +59605,25 @@ var TextStore = class {
   }
   /** For `file()`/`templatefile()`: files the evaluation asks for, read on first use (sync, still once). */
   readSync(rel) {
-    if (!this.texts.has(rel)) {
-      try {
-        const buf = readFileSync3(path6.join(this.root, rel));
-        const decoded = decodeText(buf);
-        this.texts.set(rel, typeof decoded === "string" ? decoded : null);
-      } catch {
-        this.texts.set(rel, null);
-      }
-    }
+    if (!this.texts.has(rel)) this.texts.set(rel, this.readInsideRoot(rel));
     return this.texts.get(rel) ?? void 0;
+  }
+  /**
+   * A path inside the scan root may still be a symbolic link to anywhere (/etc/passwd, /dev/zero):
+   * only a regular file, under --max-file-size, whose real path lies under the scan root is read.
+   */
+  readInsideRoot(rel) {
+    try {
+      const real = realpathSync(path6.join(this.root, rel));
+      const inside = path6.relative(this.realRoot ??= realpathSync(this.root), real);
+      if (inside === ".." || inside.startsWith(`..${path6.sep}`) || path6.isAbsolute(inside)) return null;
+      const stat2 = statSync2(real);
+      if (!stat2.isFile() || stat2.size > this.maxFileSize) return null;
+      const decoded = decodeText(readFileSync3(real));
+      return typeof decoded === "string" ? decoded : null;
+    } catch {
+      return null;
+    }
   }
 };
 function decodeText(buf) {
@@ -59503,15 +59637,38 @@ function decodeText(buf) {
     return { problem: "the file is not valid UTF-8 text" };
   }
 }
-async function parseLargeInputInParallel(files, store, workers, parser) {
+var PARSED_KINDS = /* @__PURE__ */ new Set(["terraform", "terraform-json", "tfvars", "tfvars-json", "modules-json", "plan-json"]);
+var PROGRESS_INTERVAL_MS = 100;
+function progressCounter(total, report) {
+  if (!report || total === 0) return () => {
+  };
+  const done = /* @__PURE__ */ new Set();
+  let last = -Infinity;
+  return (file) => {
+    if (done.has(file)) return;
+    done.add(file);
+    const now = performance.now();
+    if (done.size === total || now - last >= PROGRESS_INTERVAL_MS) {
+      last = now;
+      report(done.size, total);
+    }
+  };
+}
+async function parseLargeInputInParallel(files, store, workers, parser, parsedOne) {
   const hcl = files.filter((f) => f.kind === "terraform" || f.kind === "tfvars").flatMap((f) => {
     const text = store.get(f.path);
     return text === void 0 ? [] : [{ path: f.path, text }];
   });
   const n = workerCount(hcl, workers);
-  return n > 0 ? parseInWorkers(hcl, n, (text, file) => parser.parse(text, file)) : void 0;
+  const parseHere = (text, file) => {
+    const p = parser.parse(text, file);
+    parsedOne(file);
+    return p;
+  };
+  return n > 0 ? parseInWorkers(hcl, n, parseHere) : void 0;
 }
-function parseAll(files, store, parser, preParsed) {
+function parseAll(files, store, parser, preParsed, parsedOne = () => {
+}) {
   const out2 = { terraform: [], varFiles: [], modulesJson: /* @__PURE__ */ new Map(), plans: [], problems: [] };
   const parseNative2 = (text, file) => preParsed?.get(file) ?? parser.parse(text, file);
   for (const f of files) {
@@ -59546,6 +59703,7 @@ function parseAll(files, store, parser, preParsed) {
         break;
       }
     }
+    if (PARSED_KINDS.has(f.kind)) parsedOne(f.path);
   }
   return out2;
 }
@@ -59568,6 +59726,16 @@ function groupModules(parsed) {
     byDir.set(d, [...byDir.get(d) ?? [], f]);
   }
   return new Map([...byDir].map(([dir, files]) => [dir, defineModule(dir, files)]));
+}
+function evaluationProblems(evaluated) {
+  const out2 = /* @__PURE__ */ new Map();
+  for (const r of evaluated) {
+    for (const p of r.problems) {
+      const location2 = toLocation2(p.at.file, p.at.range);
+      out2.set(`${p.at.file}\0${location2.startLine}\0${location2.startColumn}\0${p.message}`, { file: p.at.file, message: p.message, location: location2, stage: "evaluation" });
+    }
+  }
+  return [...out2.values()];
 }
 function moduleProblems(modules) {
   return [...modules.values()].flatMap((m) => m.problems.map((p) => ({ file: p.file, message: p.message, location: toLocation2(p.file, p.block.headerRange) })));

@@ -4819,7 +4819,8 @@ var SyntaxNode = class {
   }
 };
 var FIELD_PARENTS = /* @__PURE__ */ new Set(["object_elem"]);
-function mirrorTree(tree, source) {
+var MAX_SYNTAX_DEPTH = 600;
+function mirrorTree(tree, source, maxDepth = MAX_SYNTAX_DEPTH) {
   const cursor = tree.walk();
   const language = tree.language;
   const named = /* @__PURE__ */ new Map();
@@ -4840,16 +4841,21 @@ function mirrorTree(tree, source) {
       return node;
     };
     const root = make(null);
+    const truncated = [];
     const stack = [root];
     for (; ; ) {
       if (cursor.gotoFirstChild()) {
-        stack.push(make(stack[stack.length - 1]));
-        continue;
+        if (stack.length < maxDepth) {
+          stack.push(make(stack[stack.length - 1]));
+          continue;
+        }
+        truncated.push(stack[stack.length - 1]);
+        cursor.gotoParent();
       }
       for (; ; ) {
         const done = stack.pop();
         const parent = stack[stack.length - 1];
-        if (!parent) return root;
+        if (!parent) return { root, truncated };
         if (done.hasError) parent.hasError = true;
         if (cursor.gotoNextSibling()) {
           stack.push(make(parent));
@@ -5164,8 +5170,9 @@ function parseNative(parseTree, text, filePath) {
   const lines = new LineIndex(text);
   const { tree, rewritten } = parseWithExponents(parseTree, text);
   try {
-    const root = mirrorTree(tree, text);
-    const problems = syntaxProblems(root, text, lines);
+    const { root, truncated } = mirrorTree(tree, text);
+    const problems = dropTooDeep(root, truncated, lines);
+    problems.push(...syntaxProblems(root, text, lines));
     const content = root.children.find((c) => c.type === "body" || c.type === "object") ?? null;
     if (content?.type === "object") {
       problems.push({ message: "expected attributes and blocks, found an object", range: lines.range(content.startIndex, content.endIndex) });
@@ -5178,6 +5185,27 @@ function parseNative(parseTree, text, filePath) {
   } finally {
     tree.delete();
   }
+}
+function dropTooDeep(root, truncated, lines) {
+  const problems = [];
+  const dropped = /* @__PURE__ */ new Set();
+  for (const deep of truncated) {
+    let item = deep;
+    while (item.parent && item.parent !== root && !(item.parent.type === "body" && item.parent.parent === root)) item = item.parent;
+    if (dropped.has(item)) continue;
+    dropped.add(item);
+    const what = item.type === "block" ? "this block" : item.type === "attribute" ? "this attribute" : "this file";
+    problems.push({
+      message: `${what} nests deeper than ${MAX_SYNTAX_DEPTH} syntax levels, more than any real configuration; it was not read`,
+      range: lines.range(deep.startIndex, Math.min(deep.endIndex, deep.startIndex + 1))
+    });
+  }
+  for (const item of dropped) {
+    const parent = item.parent;
+    parent.children.splice(parent.children.indexOf(item), 1);
+    parent.children.forEach((c, i2) => c.index = i2);
+  }
+  return problems;
 }
 function convertBody(content, text, lines, problems) {
   const converter = new Converter(text, lines, problems);

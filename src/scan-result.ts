@@ -134,6 +134,12 @@ export interface ScanOptions {
   helmRender?: boolean;
   /** Filesystem access; tests inject a counting one. Default: node:fs. */
   fs?: ScanFileSystem;
+  /**
+   * Progress of parsing (issue 7): called with the input files parsed so far and their total, at most
+   * about ten times a second, and always once when the last file is parsed (`done === total`). The CLI
+   * shows it on stderr when stderr is a terminal. It never changes the result.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The only way the scan touches the disk: every file is read once, through this. */

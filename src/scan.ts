@@ -3,7 +3,7 @@
  * The CLI and the GitHub Action both call `scan()`; it never writes, never uses
  * the network and never runs code from the scanned repository.
  */
-import { readFileSync, promises as fsp } from "node:fs";
+import { readFileSync, realpathSync, statSync, promises as fsp } from "node:fs";
 import path from "node:path";
 import { discover, type DiscoveredFile } from "./discover/index.js";
 import { UsageError } from "./errors.js";
@@ -58,7 +58,8 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   await store.loadAll(discovery.files.filter((f) => f.kind !== "chart-archive").map((f) => f.path));
   await store.loadAllBytes(discovery.files.filter((f) => f.kind === "chart-archive").map((f) => f.path));
   const parser = await createHclParser();
-  const parsed = parseAll(discovery.files, store, parser, await parseLargeInputInParallel(discovery.files, store, options.workers, parser));
+  const parsedOne = progressCounter(discovery.files.filter((f) => PARSED_KINDS.has(f.kind) && store.get(f.path) !== undefined).length, options.onProgress);
+  const parsed = parseAll(discovery.files, store, parser, await parseLargeInputInParallel(discovery.files, store, options.workers, parser, parsedOne), parsedOne);
   const modules = groupModules(parsed);
   // Any *.json is read as a possible plan; one that cannot be read is not known to be ours.
   const planCandidates = new Set(discovery.files.filter((f) => f.kind === "plan-json").map((f) => f.path));
@@ -113,7 +114,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     templates: discovery.files.filter((f) => f.kind === "yaml-template").map((f) => f.path),
     ...(options.helmRender ? { helmRender: { root: discovery.root, render: helmTemplate(options.env ?? process.env) } } : {}),
   });
-  fileProblems.push(...kubernetes.problems);
+  fileProblems.push(...evaluationProblems(evaluated), ...kubernetes.problems);
   const graph = buildGraph(evaluated, { externalBackups: loaded.externalBackups, kubernetes: kubernetes.objects });
   const policy = loaded.view;
   const ruleResults = runRules({ graph, fileProblems, policy, levels: loaded.levels });
@@ -158,6 +159,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
 class TextStore {
   private readonly texts = new Map<string, string | null>();
   private readonly bytes = new Map<string, Uint8Array>();
+  private realRoot: string | undefined;
   readonly problems: FileProblem[] = [];
 
   constructor(
@@ -183,6 +185,11 @@ class TextStore {
     const abs = path.join(this.root, rel);
     try {
       const stat = await this.fs.stat(abs);
+      // A FIFO or device named main.tf would block or never end: only regular files are read.
+      if (!stat.isFile()) {
+        this.fail(rel, "it is not a regular file; it was skipped");
+        return;
+      }
       if (stat.size > this.maxFileSize) {
         this.fail(rel, `the file is ${stat.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
         return;
@@ -212,16 +219,26 @@ class TextStore {
 
   /** For `file()`/`templatefile()`: files the evaluation asks for, read on first use (sync, still once). */
   readSync(rel: string): string | undefined {
-    if (!this.texts.has(rel)) {
-      try {
-        const buf = readFileSync(path.join(this.root, rel));
-        const decoded = decodeText(buf);
-        this.texts.set(rel, typeof decoded === "string" ? decoded : null);
-      } catch {
-        this.texts.set(rel, null);
-      }
-    }
+    if (!this.texts.has(rel)) this.texts.set(rel, this.readInsideRoot(rel));
     return this.texts.get(rel) ?? undefined;
+  }
+
+  /**
+   * A path inside the scan root may still be a symbolic link to anywhere (/etc/passwd, /dev/zero):
+   * only a regular file, under --max-file-size, whose real path lies under the scan root is read.
+   */
+  private readInsideRoot(rel: string): string | null {
+    try {
+      const real = realpathSync(path.join(this.root, rel));
+      const inside = path.relative((this.realRoot ??= realpathSync(this.root)), real);
+      if (inside === ".." || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return null;
+      const stat = statSync(real);
+      if (!stat.isFile() || stat.size > this.maxFileSize) return null;
+      const decoded = decodeText(readFileSync(real));
+      return typeof decoded === "string" ? decoded : null;
+    } catch {
+      return null;
+    }
   }
 }
 
@@ -248,17 +265,52 @@ interface ParsedInputs {
   problems: FileProblem[];
 }
 
-/** Native-syntax HCL files (.tf, .tfvars) parsed in worker threads when the input is large; undefined otherwise. */
-async function parseLargeInputInParallel(files: DiscoveredFile[], store: TextStore, workers: number | undefined, parser: HclParser): Promise<ReadonlyMap<string, ParsedFile> | undefined> {
+/** The kinds parseAll parses: the files progress counts. */
+const PARSED_KINDS: ReadonlySet<DiscoveredFile["kind"]> = new Set(["terraform", "terraform-json", "tfvars", "tfvars-json", "modules-json", "plan-json"]);
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Counts parsed files (each once) for `onProgress`: at most one call per interval, and always the last. */
+function progressCounter(total: number, report: ((done: number, total: number) => void) | undefined): (file: string) => void {
+  if (!report || total === 0) return () => {};
+  const done = new Set<string>();
+  let last = -Infinity;
+  return (file) => {
+    if (done.has(file)) return;
+    done.add(file);
+    const now = performance.now();
+    if (done.size === total || now - last >= PROGRESS_INTERVAL_MS) {
+      last = now;
+      report(done.size, total);
+    }
+  };
+}
+
+/**
+ * Native-syntax HCL files (.tf, .tfvars) parsed in worker threads when the input is large; undefined otherwise.
+ * Progress counts the files this thread parses as they are done; the workers' files are counted when
+ * parseAll takes them up (src/hcl/pool.ts reports no progress of its own).
+ */
+async function parseLargeInputInParallel(
+  files: DiscoveredFile[],
+  store: TextStore,
+  workers: number | undefined,
+  parser: HclParser,
+  parsedOne: (file: string) => void,
+): Promise<ReadonlyMap<string, ParsedFile> | undefined> {
   const hcl = files.filter((f) => f.kind === "terraform" || f.kind === "tfvars").flatMap((f) => {
     const text = store.get(f.path);
     return text === undefined ? [] : [{ path: f.path, text }];
   });
   const n = workerCount(hcl, workers);
-  return n > 0 ? parseInWorkers(hcl, n, (text, file) => parser.parse(text, file)) : undefined;
+  const parseHere = (text: string, file: string) => {
+    const p = parser.parse(text, file);
+    parsedOne(file);
+    return p;
+  };
+  return n > 0 ? parseInWorkers(hcl, n, parseHere) : undefined;
 }
 
-function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser, preParsed?: ReadonlyMap<string, ParsedFile>): ParsedInputs {
+function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser, preParsed?: ReadonlyMap<string, ParsedFile>, parsedOne: (file: string) => void = () => {}): ParsedInputs {
   const out: ParsedInputs = { terraform: [], varFiles: [], modulesJson: new Map(), plans: [], problems: [] };
   const parseNative = (text: string, file: string) => preParsed?.get(file) ?? parser.parse(text, file);
   for (const f of files) {
@@ -293,6 +345,7 @@ function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser, 
         break;
       }
     }
+    if (PARSED_KINDS.has(f.kind)) parsedOne(f.path);
   }
   return out;
 }
@@ -318,6 +371,21 @@ function groupModules(parsed: ParsedInputs): Map<string, ModuleDefinition> {
     byDir.set(d, [...(byDir.get(d) ?? []), f]);
   }
   return new Map([...byDir].map(([dir, files]) => [dir, defineModule(dir, files)]));
+}
+
+/**
+ * What evaluation refused to follow (a module source leaving the scan root, a module call cycle, a
+ * count or for_each above the instance bound): CFG-001 on the file, once even when several roots reach it.
+ */
+function evaluationProblems(evaluated: readonly EvaluatedRoot[]): FileProblem[] {
+  const out = new Map<string, FileProblem>();
+  for (const r of evaluated) {
+    for (const p of r.problems) {
+      const location = toLocation(p.at.file, p.at.range);
+      out.set(`${p.at.file}\0${location.startLine}\0${location.startColumn}\0${p.message}`, { file: p.at.file, message: p.message, location, stage: "evaluation" });
+    }
+  }
+  return [...out.values()];
 }
 
 function moduleProblems(modules: Map<string, ModuleDefinition>): FileProblem[] {

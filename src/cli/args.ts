@@ -30,6 +30,10 @@ export interface ScanCommand {
   quiet: boolean;
   noColor: boolean;
   debug: boolean;
+  /** `--workers N`: threads that parse HCL (0 = this thread); absent = scan()'s default. */
+  workers?: number;
+  /** `--max-file-size SIZE` in bytes; absent = scan()'s default (10 MiB). */
+  maxFileSize?: number;
 }
 
 export type Command = ScanCommand | { command: "help" } | { command: "version" };
@@ -49,6 +53,8 @@ const OPTIONS = {
   changed: { type: "string", multiple: true },
   "report-unknown": { type: "boolean" },
   now: { type: "string" },
+  workers: { type: "string" },
+  "max-file-size": { type: "string" },
   quiet: { type: "boolean", short: "q" },
   "no-color": { type: "boolean" },
   debug: { type: "boolean" },
@@ -118,7 +124,32 @@ function scanOptionsOf(values: ParsedValues): Omit<ScanCommand, "paths" | "chang
     quiet: values.quiet === true,
     noColor: values["no-color"] === true,
     debug: values.debug === true,
+    ...optional("workers", values.workers === undefined ? undefined : parseWorkers(values.workers)),
+    ...optional("maxFileSize", values["max-file-size"] === undefined ? undefined : parseSize(values["max-file-size"])),
   };
+}
+
+/** Most parse workers accepted: beyond the cores they only cost memory (each loads its own grammar). */
+const MAX_WORKERS = 64;
+
+/** `--workers N`: a whole number from 0 (parse in the main thread) to MAX_WORKERS. */
+function parseWorkers(text: string): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) > MAX_WORKERS) {
+    throw new UsageError(`--workers must be a whole number from 0 to ${MAX_WORKERS} (got "${text}"); 0 parses in the main thread`);
+  }
+  return Number(text);
+}
+
+const SIZE_UNITS: Record<string, number> = { "": 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** `--max-file-size`: bytes, or a number with K, M or G (powers of 1024, as the 10 MB default): 512K, 20MB, 1.5G. */
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined || Number(m[1]) * unit < 1) {
+    throw new UsageError(`--max-file-size must be a size such as 20M, 512K or 1048576 (bytes) (got "${text}")`);
+  }
+  return Math.floor(Number(m[1]) * unit);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -28,7 +28,12 @@ Options:
                            (SARIF keeps every result); repeatable
       --report-unknown     add undecidable checks to SARIF as UNK-001 notes
       --now DATE           date that decides ignore expiry (default: SOURCE_DATE_EPOCH, else today)
-  -q, --quiet              list only findings at or above --fail-on, no summary
+      --max-file-size SIZE skip larger files with a CFG-001 finding: bytes, or 512K, 20M, 1G
+                           (default: 10M)
+      --workers N          threads that parse Terraform files in parallel; 0 parses in the main
+                           thread (default: one per core beyond the first, for large inputs only)
+  -q, --quiet              list only findings at or above --fail-on, no summary, no progress
+                           (progress "parsed N/M files" is shown on stderr when it is a terminal)
       --no-color           no colours in text output (also NO_COLOR=1)
       --debug              print stack traces of internal errors
   -v, --version            print the version

@@ -21,6 +21,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** Whether stdout is a terminal (colours in text output). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: progress ("parsed N/M files") is shown there, unless --quiet. Absent: not a terminal. */
+  stderrIsTTY?: boolean;
   /** Standard input, read whole when `-` is a PATH (bin/restorable.js reads process.stdin; absent: nothing is read). */
   readStdin?: () => Promise<string>;
 }
@@ -85,7 +87,13 @@ async function runScan(command: ScanCommand, io: CliIo, deps: CliDeps): Promise<
   const baseline = command.baseline === undefined ? undefined : await readBaseline(resolve(io.cwd, command.baseline), command.baseline);
   const scan = deps.scan ?? (await loadScan());
   const stdin = command.paths.includes("-") && io.readStdin ? await io.readStdin() : undefined;
-  const result = await scan({ ...scanOptions(command, io), ...(stdin !== undefined ? { stdin } : {}) });
+  const progress = io.stderrIsTTY === true && !command.quiet ? terminalProgress(io.stderr) : undefined;
+  let result: ScanResult;
+  try {
+    result = await scan({ ...scanOptions(command, io), ...(stdin !== undefined ? { stdin } : {}), ...(progress ? { onProgress: progress.update } : {}) });
+  } finally {
+    progress?.clear();
+  }
   const reportOptions = {
     color: useColor(command, io),
     reportUnknown: command.reportUnknown,
@@ -102,7 +110,31 @@ async function runScan(command: ScanCommand, io: CliIo, deps: CliDeps): Promise<
   if (output !== undefined) await writeFileAtomically(output, report);
   else io.stdout.write(report);
   if (changed !== undefined && !command.quiet) io.stderr.write(changeNote(result, shown, changed));
+  if (result.stats.files === 0 && stdin === undefined && !command.quiet) io.stderr.write(nothingFoundNote(command.paths));
   return exitCodeFor(shown, reportOptions);
+}
+
+/** An empty folder (or one with nothing restorable reads) is not an error, but says so. */
+function nothingFoundNote(paths: readonly string[]): string {
+  const where = paths.filter((p) => p !== "-").join(", ");
+  return `restorable: no Terraform, Helm or Kubernetes files found in ${where}; nothing was checked\n`;
+}
+
+/**
+ * "parsed N/M files" on a terminal's stderr, rewritten in place (\r) as scan() reports it (at most
+ * about ten times a second); erased when the scan ends, before the report or an error is printed.
+ */
+function terminalProgress(stderr: Writable): { update: (done: number, total: number) => void; clear: () => void } {
+  let shown = false;
+  return {
+    update: (done, total) => {
+      stderr.write(`\rparsed ${done}/${total} files`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) stderr.write("\r\x1b[K");
+    },
+  };
 }
 
 function changesConfiguration(changed: ReadonlySet<string>, command: ScanCommand, cwd: string): boolean {
@@ -147,6 +179,8 @@ function scanOptions(command: ScanCommand, io: CliIo): CliScanOptions {
     ...(command.helmRender ? { helmRender: true } : {}),
     env: io.env,
     reportUnknown: command.reportUnknown,
+    ...(command.workers !== undefined ? { workers: command.workers } : {}),
+    ...(command.maxFileSize !== undefined ? { maxFileSize: command.maxFileSize } : {}),
   };
   if (command.root !== undefined) options.root = resolve(io.cwd, command.root);
   if (command.config !== undefined) options.configFile = resolve(io.cwd, command.config);

@@ -206,6 +206,8 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
     }
     for (const t of s.anyTags) either.push(...(tagIndex.mayHave(t) ?? tagIndex.withKey(t.key as string)));
     const bounds = conditionOnly ? conditionBounds : [either, ...conditionBounds];
+    // No resources, tags or conditions at all (a half-written selection): it selects nothing.
+    if (bounds.length === 0) continue;
     const narrowest = bounds.reduce((a, b) => (b.length < a.length ? b : a));
     for (const c of narrowest) if (c.provider === provider) addCandidate(c, s);
   }

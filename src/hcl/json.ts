@@ -55,11 +55,31 @@ export function parseTfJson(text: string, path: string, parser: HclParser): Pars
     return { path, body: empty, problems };
   }
   const reader = new JsonReader(source, lines, problems, parser, path);
+  const deep = firstTooDeep(doc.body);
+  if (deep) {
+    problems.push({ message: `the JSON nests deeper than ${MAX_JSON_DEPTH} levels, more than any real configuration; the file was not read`, range: reader.range(deep) });
+    return { path, body: empty, problems };
+  }
   if (doc.body.type !== "Object") {
     problems.push({ message: "a Terraform JSON file must hold an object", range: reader.range(doc.body) });
     return { path, body: empty, problems };
   }
   return { path, body: reader.rootBody(doc.body), problems };
+}
+
+/** Deepest JSON nesting read: the reader recurses per level, and a hostile file must not overflow the stack. */
+const MAX_JSON_DEPTH = 200;
+
+/** The first node below MAX_JSON_DEPTH, found without recursion. */
+function firstTooDeep(root: JsonNode): JsonNode | undefined {
+  const stack: [JsonNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_JSON_DEPTH) return node;
+    if (node.type === "Array") for (const e of node.elements) stack.push([e.value, depth + 1]);
+    else if (node.type === "Object") for (const m of node.members) stack.push([m.value, depth + 1]);
+  }
+  return undefined;
 }
 
 class JsonReader {

@@ -7,7 +7,7 @@ import type { Body, ParsedFile, ParseProblem, TemplatePart } from "./ast.js";
 import { Converter, ShapeError } from "./convert.js";
 import { syntaxProblems } from "./errors.js";
 import { LineIndex, stripBom } from "./positions.js";
-import { mirrorTree, type SyntaxNode as Node } from "./syntax.js";
+import { MAX_SYNTAX_DEPTH, mirrorTree, type SyntaxNode as Node } from "./syntax.js";
 import { Validator } from "./validate.js";
 
 export interface HclParser {
@@ -51,8 +51,9 @@ function parseNative(parseTree: ParseTree, text: string, filePath: string): Pars
   const lines = new LineIndex(text);
   const { tree, rewritten } = parseWithExponents(parseTree, text);
   try {
-    const root = mirrorTree(tree, text);
-    const problems = syntaxProblems(root, text, lines);
+    const { root, truncated } = mirrorTree(tree, text);
+    const problems = dropTooDeep(root, truncated, lines);
+    problems.push(...syntaxProblems(root, text, lines));
     const content = root.children.find((c) => c.type === "body" || c.type === "object") ?? null;
     if (content?.type === "object") {
       problems.push({ message: "expected attributes and blocks, found an object", range: lines.range(content.startIndex, content.endIndex) });
@@ -65,6 +66,32 @@ function parseNative(parseTree: ParseTree, text: string, filePath: string): Pars
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * Removes each top-level attribute or block that holds a node cut off at MAX_SYNTAX_DEPTH, with a
+ * problem (CFG-001) where the nesting went too deep; the rest of the file is read as usual.
+ */
+function dropTooDeep(root: Node, truncated: readonly Node[], lines: LineIndex): ParseProblem[] {
+  const problems: ParseProblem[] = [];
+  const dropped = new Set<Node>();
+  for (const deep of truncated) {
+    let item = deep;
+    while (item.parent && item.parent !== root && !(item.parent.type === "body" && item.parent.parent === root)) item = item.parent;
+    if (dropped.has(item)) continue;
+    dropped.add(item);
+    const what = item.type === "block" ? "this block" : item.type === "attribute" ? "this attribute" : "this file";
+    problems.push({
+      message: `${what} nests deeper than ${MAX_SYNTAX_DEPTH} syntax levels, more than any real configuration; it was not read`,
+      range: lines.range(deep.startIndex, Math.min(deep.endIndex, deep.startIndex + 1)),
+    });
+  }
+  for (const item of dropped) {
+    const parent = item.parent!;
+    parent.children.splice(parent.children.indexOf(item), 1);
+    parent.children.forEach((c, i) => (c.index = i));
+  }
+  return problems;
 }
 
 function convertBody(content: Node | null, text: string, lines: LineIndex, problems: ParseProblem[]): Body {

@@ -75,7 +75,15 @@ const FIELD_PARENTS = new Set(["object_elem"]);
  * id, start and end; named-ness is the type's, MISSING is checked only for empty nodes (a
  * missing node spans nothing), field names only where they are used.
  */
-export function mirrorTree(tree: Tree, source: string): SyntaxNode {
+/**
+ * Deepest syntax nesting copied. Real configurations stay far below it (each tuple or object level
+ * is three syntax levels, each nested block two), while the validator, the converter and the
+ * evaluator recurse per level: a hostile file 10,000 levels deep would overflow their stack. The
+ * nodes at this depth keep no children and are returned as `truncated`; the parser drops what holds them.
+ */
+export const MAX_SYNTAX_DEPTH = 600;
+
+export function mirrorTree(tree: Tree, source: string, maxDepth = MAX_SYNTAX_DEPTH): { root: SyntaxNode; truncated: SyntaxNode[] } {
   const cursor = tree.walk();
   const language = tree.language;
   const named = new Map<number, boolean>();
@@ -96,17 +104,22 @@ export function mirrorTree(tree: Tree, source: string): SyntaxNode {
       return node;
     };
     const root = make(null);
+    const truncated: SyntaxNode[] = [];
     const stack: SyntaxNode[] = [root];
     // Depth-first with an explicit stack: deep nesting (10,000 levels) must not overflow the call stack.
     for (;;) {
       if (cursor.gotoFirstChild()) {
-        stack.push(make(stack[stack.length - 1]!));
-        continue;
+        if (stack.length < maxDepth) {
+          stack.push(make(stack[stack.length - 1]!));
+          continue;
+        }
+        truncated.push(stack[stack.length - 1]!);
+        cursor.gotoParent();
       }
       for (;;) {
         const done = stack.pop()!;
         const parent = stack[stack.length - 1];
-        if (!parent) return root;
+        if (!parent) return { root, truncated };
         if (done.hasError) parent.hasError = true;
         if (cursor.gotoNextSibling()) {
           stack.push(make(parent));

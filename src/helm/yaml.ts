@@ -79,7 +79,9 @@ export function parseYamlDocuments(text: string, file: string): { documents: Pos
     const err = doc.errors[0];
     if (err) {
       const [s, e] = err.pos;
-      problems.push({ file, message: `invalid YAML: ${err.message.split("\n")[0]}`, location: location(file, lines, s, e) });
+      // The yaml package turns a stack overflow on deep nesting into a document error.
+      const message = /Maximum call stack size exceeded/.test(err.message) ? "the YAML nests too deeply to be read" : `invalid YAML: ${err.message.split("\n")[0]}`;
+      problems.push({ file, message, location: location(file, lines, s, e) });
       return;
     }
     if (doc.contents === null) return;

@@ -9,7 +9,7 @@ export const unparseableInput: Rule = {
     level: "error",
     shortDescription: "Input file that could not be parsed.",
     fullDescription:
-      "A scanned file could not be read or parsed. The blocks of it that parse cleanly are still analysed and the rest of the scan goes on, but findings for the module it belongs to may be incomplete.",
+      "A scanned file could not be read or parsed, or evaluating it stopped at a safety bound (a module source that leaves the scan root, a module call cycle, a count or for_each above 10,000 instances). The blocks of it that parse cleanly are still analysed and the rest of the scan goes on, but findings for the module it belongs to may be incomplete.",
     helpText: "Fix the syntax error at the reported location (`terraform validate` shows the same error), then scan again.",
     helpMarkdown: [
       "A scanned file could not be read or parsed. Blocks of it that parse cleanly are still used, and every other file is still analysed, but findings for its module may be incomplete.",
@@ -38,7 +38,7 @@ export const unparseableInput: Rule = {
       const p = problems[0]!;
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""} after it)` : "";
       ctx.report({
-        message: `${p.file} could not be parsed: ${p.message}${more}. Findings for its module may be incomplete; fix the file and scan again.`,
+        message: `${p.file} could not be ${p.stage === "evaluation" ? "evaluated in full" : "parsed"}: ${p.message}${more}. Findings for its module may be incomplete; fix the file and scan again.`,
         subject: p.file,
         subjectKind: "module",
         root: "",

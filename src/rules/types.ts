@@ -72,6 +72,8 @@ export interface FileProblem {
   file: string;
   location: Location;
   message: string;
+  /** "evaluation": the file parsed, but evaluating it hit a bound (module source leaving the scan root, a module call cycle, an expansion bomb). */
+  stage?: "evaluation";
 }
 
 export interface RuleContext {

@@ -43,7 +43,33 @@ export interface ExprContext {
   locals?: ReadonlyMap<string, Value>;
 }
 
+/**
+ * Work one top-level evaluation may do (with the locals, variables and outputs it pulls in on first
+ * use): each evaluated node and each iteration of a `for` is a step. It bounds expansion bombs such as
+ * nested `for` expressions over large ranges, which would otherwise exhaust time or memory (issue 7);
+ * real configurations stay far below it.
+ */
+export const MAX_EVALUATION_STEPS = 5_000_000;
+/** Longest string an expression may build (UTF-16 code units); beyond it the value is unknown. */
+export const MAX_STRING_LENGTH = 16 * 1024 * 1024;
+
+/** Steps taken by the evaluation in progress, and how many evaluateOrUnknown calls are nested. */
+let steps = 0;
+let nesting = 0;
+
+function step(): void {
+  if (++steps > MAX_EVALUATION_STEPS) {
+    throw new EvalError(`the expression takes more than ${MAX_EVALUATION_STEPS} evaluation steps (an expansion bomb?); it was not evaluated`);
+  }
+}
+
+/** Limits of the machine itself (deep nesting, huge strings or arrays): the value is unknown, the scan goes on. */
+function isResourceLimit(e: unknown): e is RangeError {
+  return e instanceof RangeError && /Maximum call stack size exceeded|Invalid string length|Invalid array length/.test(e.message);
+}
+
 export function evaluate(expr: Expr, ctx: ExprContext): Value {
+  step();
   switch (expr.kind) {
     case "literal":
       return expr.value;
@@ -76,11 +102,19 @@ export function evaluate(expr: Expr, ctx: ExprContext): Value {
 
 /** Evaluate, turning Terraform-level errors into an Unknown that carries the message. */
 export function evaluateOrUnknown(expr: Expr, ctx: ExprContext, where?: string): Value {
+  if (nesting === 0) steps = 0;
+  nesting++;
   try {
     return evaluate(expr, ctx);
   } catch (e) {
     if (e instanceof EvalError) return new Unknown(where ? `${where}: ${e.message}` : e.message);
+    if (isResourceLimit(e)) {
+      const why = `the expression is too large or nested too deeply to evaluate (${e.message})`;
+      return new Unknown(where ? `${where}: ${why}` : why);
+    }
     throw e;
+  } finally {
+    nesting--;
   }
 }
 
@@ -177,7 +211,9 @@ function evaluateCall(expr: Extract<Expr, { kind: "call" }>, ctx: ExprContext): 
     if (!isList(last)) throw new EvalError(`Invalid expanding argument value: ${typeName(last)} is not a list`);
     args = [...args.slice(0, -1), ...last];
   }
-  return callFunction(expr.name, args, ctx.functions);
+  const result = callFunction(expr.name, args, ctx.functions);
+  if (typeof result === "string" && result.length > MAX_STRING_LENGTH) throw new EvalError(`${expr.name}() returned a string longer than ${MAX_STRING_LENGTH} characters; it was not evaluated`);
+  return result;
 }
 
 /**
@@ -302,6 +338,7 @@ function evaluateFor(expr: Extract<Expr, { kind: "for" }>, ctx: ExprContext): Va
   const objectOut: ObjectValue = makeObject();
   const groups = new Map<string, Value[]>();
   for (const [k, v] of pairs) {
+    step();
     const vars: [string, Value][] = [[expr.valueVar, v]];
     if (expr.keyVar) vars.push([expr.keyVar, k]);
     const inner = withLocals(ctx, vars);
@@ -338,8 +375,10 @@ export function evaluateTemplate(parts: readonly TemplatePart[], ctx: ExprContex
   let unknown: Unknown | undefined;
   const append = (v: Value) => {
     const s = toStringValue(v);
-    if (typeof s === "string") out += s;
-    else unknown ??= (firstUnknown(s as Value) ?? new Unknown("template value is unknown"));
+    if (typeof s === "string") {
+      if (out.length + s.length > MAX_STRING_LENGTH) throw new EvalError(`the template builds a string longer than ${MAX_STRING_LENGTH} characters; it was not evaluated`);
+      out += s;
+    } else unknown ??= (firstUnknown(s as Value) ?? new Unknown("template value is unknown"));
   };
   renderParts(parts, ctx, append);
   return unknown ?? out;
@@ -371,6 +410,7 @@ function renderParts(parts: readonly TemplatePart[], ctx: ExprContext, append: (
           break;
         }
         for (const [k, v] of pairs) {
+          step();
           const vars: [string, Value][] = [[part.valueVar, v]];
           if (part.keyVar) vars.push([part.keyVar, k]);
           renderParts(part.body, withLocals(ctx, vars), append);

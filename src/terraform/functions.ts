@@ -405,8 +405,13 @@ function setHas(set: Value[], x: Value): boolean {
   return r === true;
 }
 
+/** Most elements a function may generate from smaller arguments (setproduct, padding widths): beyond it, an error, not an out-of-memory. */
+const MAX_GENERATED = 1_000_000;
+
 function setproduct(args: Value[]): Value {
   const sets = args.map((a) => list(a, "sets"));
+  const size = sets.reduce((n, s) => n * s.length, 1);
+  if (size > MAX_GENERATED) throw new EvalError(`Invalid function argument: setproduct would generate ${size} elements, more than ${MAX_GENERATED}; it was not evaluated`);
   let out: Value[][] = [[]];
   for (const s of sets) out = out.flatMap((prefix) => s.map((x) => [...prefix, x]));
   return sets.length === 0 ? [] : out;
@@ -687,7 +692,9 @@ function formatlist([f, ...rest]: Value[]): Value {
 }
 
 function indent([n, s]: Value[]): Value {
-  const pad = " ".repeat(Math.max(0, int(n, "spaces")));
+  const spaces = int(n, "spaces");
+  if (spaces > MAX_GENERATED) throw invalidArg("spaces", `more than ${MAX_GENERATED} spaces`);
+  const pad = " ".repeat(Math.max(0, spaces));
   return str(s).split("\n").join("\n" + pad);
 }
 
@@ -876,6 +883,7 @@ function formatString(spec: string, args: Value[]): string {
     used = Math.max(used, next);
     const w = width === undefined ? undefined : Number(width);
     const p = precision === undefined ? undefined : Number(precision || "0");
+    if ((w ?? 0) > MAX_GENERATED || (p ?? 0) > MAX_GENERATED) throw new EvalError(`Error in function call: the width or precision at offset ${pct} is above ${MAX_GENERATED}.`);
     out += formatVerb({ flags, width: w, precision: p, verb, raw: m[0], at: pct }, args[argIndex]!);
   }
   return finishFormat(out, used, args.length);

@@ -50,7 +50,14 @@ export function readPlan(text: string, path: string): PlanRead {
     return { kind: "not-a-plan" };
   }
   const positions = new Map<string, Range>();
-  const json = toValue(doc.body, "", positions);
+  let json: unknown;
+  try {
+    json = toValue(doc.body, "", positions, 0);
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    if (text.slice(0, 512).includes('"terraform_version"')) return { kind: "problem", message: `plan JSON ${path} nests deeper than ${MAX_PLAN_DEPTH} levels; it was not read` };
+    return { kind: "not-a-plan" };
+  }
   if (!json || typeof json !== "object" || Array.isArray(json)) return { kind: "not-a-plan" };
   const top = json as Record<string, unknown>;
   if (!("format_version" in top) || !("terraform_version" in top) || !("planned_values" in top || "resource_changes" in top)) return { kind: "not-a-plan" };
@@ -59,7 +66,12 @@ export function readPlan(text: string, path: string): PlanRead {
   return { kind: "plan", plan: { path, json: top, positions } };
 }
 
-function toValue(node: JsonNode, pointer: string, positions: Map<string, Range>): unknown {
+/** Plans nest a few levels per module and value; deeper JSON is hostile, not a plan to read. */
+const MAX_PLAN_DEPTH = 512;
+class TooDeep extends Error {}
+
+function toValue(node: JsonNode, pointer: string, positions: Map<string, Range>, depth: number): unknown {
+  if (depth > MAX_PLAN_DEPTH) throw new TooDeep();
   positions.set(pointer, rangeOf(node));
   switch (node.type) {
     case "Object": {
@@ -67,14 +79,14 @@ function toValue(node: JsonNode, pointer: string, positions: Map<string, Range>)
       for (const m of node.members) {
         const key = m.name.type === "String" ? m.name.value : m.name.name;
         const p = `${pointer}/${escapePointer(key)}`;
-        o[key] = toValue(m.value, p, positions);
+        o[key] = toValue(m.value, p, positions, depth + 1);
         // The member (`"key": value`) rather than its value: a finding lands on the key's line.
         positions.set(p, rangeOf(m));
       }
       return o;
     }
     case "Array":
-      return node.elements.map((e, i) => toValue(e.value, `${pointer}/${i}`, positions));
+      return node.elements.map((e, i) => toValue(e.value, `${pointer}/${i}`, positions, depth + 1));
     case "String":
     case "Number":
     case "Boolean":

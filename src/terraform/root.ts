@@ -24,22 +24,44 @@ export function joinInsideRoot(dir: string, rel: string): string | undefined {
   return parts.length ? parts.join("/") : ".";
 }
 
-/** Directories that hold a root module, sorted. */
+/**
+ * Directories that hold a root module, sorted. Modules that only call each other (a module call
+ * cycle no root reaches) would otherwise never be evaluated, silently: the first of each such group
+ * is taken as a root, so its resources are judged and the cycle is reported.
+ */
 export function findRoots(modules: ReadonlyMap<string, ModuleDefinition>): string[] {
+  const calls = new Map<string, string[]>();
   const called = new Set<string>();
   for (const def of modules.values()) {
+    const targets: string[] = [];
     for (const call of def.moduleCalls.values()) {
       const source = literalString(attr(call.node, "source")?.expr);
       if (source && isLocalSource(source)) {
         const target = joinInsideRoot(def.dir, source);
-        if (target && target !== def.dir) called.add(target);
+        if (target && target !== def.dir) called.add(target), targets.push(target);
       }
     }
+    calls.set(def.dir, targets);
   }
-  return [...modules.values()]
-    .filter((d) => !isInsideDotTerraform(d.dir) && (d.hasBackend || !called.has(d.dir)))
-    .map((d) => d.dir)
-    .sort();
+  const candidates = [...modules.values()].filter((d) => !isInsideDotTerraform(d.dir)).map((d) => d.dir).sort();
+  const roots = candidates.filter((dir) => modules.get(dir)!.hasBackend || !called.has(dir));
+  const reached = new Set<string>();
+  const reach = (dir: string) => {
+    const stack = [dir];
+    while (stack.length) {
+      const d = stack.pop()!;
+      if (reached.has(d)) continue;
+      reached.add(d);
+      stack.push(...(calls.get(d) ?? []));
+    }
+  };
+  roots.forEach(reach);
+  for (const dir of candidates) {
+    if (reached.has(dir)) continue;
+    roots.push(dir);
+    reach(dir);
+  }
+  return roots.sort();
 }
 
 export function isInsideDotTerraform(dir: string): boolean {
