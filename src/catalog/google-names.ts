@@ -65,8 +65,8 @@ export function resolveNamed(v: Value | undefined, types: readonly string[], fro
   const where = locationInName(v) ?? match.location;
   const nameAttr = match.nameAttr ?? "name";
   const candidates = types
-    .flatMap((t) => ctx.resourcesOfType(t))
-    .filter((c) => c.mode === "managed" && literal(c, nameAttr) === name)
+    .flatMap((t) => ctx.resourcesWithLiteral(t, nameAttr, name))
+    .filter((c) => c.mode === "managed")
     .filter((c) => {
       const theirs = ctx.placeOf(c).account;
       if (typeof project === "string" && typeof theirs === "string" && project !== theirs) return false;

@@ -23,6 +23,8 @@ export interface CatalogContext {
   placeOf(r: ResourceInstance): { region: Fact<string>; account: Fact<string | null> };
   /** Every resource of a type in the scan's roots, managed and data (resources that name another by literal name: an Azure policy's vault, a lock's scope). */
   resourcesOfType(type: string): readonly ResourceInstance[];
+  /** The resources of a type whose attribute `attr` is the literal string `value`, found by key (a monorepo may hold thousands of one type). */
+  resourcesWithLiteral(type: string, attr: string, value: string): readonly ResourceInstance[];
 }
 
 export interface ComponentEntry {

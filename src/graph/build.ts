@@ -172,6 +172,20 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
   const placeIn = (r: ResourceInstance) => placeOf(r, (root, address) => index.resolve(root, address));
   const byType = new Map<string, ResourceInstance[]>();
   for (const r of roots.flatMap((root) => root.resources)) (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(r);
+  const byLiteral = new Map<string, Map<string, ResourceInstance[]>>();
+  const resourcesWithLiteral = (type: string, attr: string, value: string): readonly ResourceInstance[] => {
+    const key = `${type}\0${attr}`;
+    let index = byLiteral.get(key);
+    if (!index) {
+      index = new Map();
+      for (const x of byType.get(type) ?? []) {
+        const v = rawValue(x.body, attr);
+        if (typeof v === "string") (index.get(v) ?? index.set(v, []).get(v)!).push(x);
+      }
+      byLiteral.set(key, index);
+    }
+    return index.get(value) ?? [];
+  };
   const ctxFor = (r: ResourceInstance): CatalogContext => {
     const place = placeIn(r);
     return {
@@ -184,6 +198,7 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
       resource: (root, address) => index.resolve(root, address),
       placeOf: placeIn,
       resourcesOfType: (type) => byType.get(type) ?? [],
+      resourcesWithLiteral,
     };
   };
 
@@ -281,11 +296,18 @@ export function buildNodes(roots: EvaluatedRoot[]): BuildState & { index: Resour
 function vaultIndex(vaults: readonly BackupVault[]) {
   const byId = new Map(vaults.map((v) => [v.id, v]));
   const byName = new Map<string, BackupVault[]>();
-  for (const v of vaults) if (typeof v.name === "string") (byName.get(v.name) ?? byName.set(v.name, []).get(v.name)!).push(v);
+  // Monorepos repeat one vault name in every root: the first of each root and name, found by key.
+  const byRootAndName = new Map<string, BackupVault>();
+  for (const v of vaults) {
+    if (typeof v.name !== "string") continue;
+    (byName.get(v.name) ?? byName.set(v.name, []).get(v.name)!).push(v);
+    const key = `${v.root}\0${v.name}`;
+    if (!byRootAndName.has(key)) byRootAndName.set(key, v);
+  }
   return {
     byId,
     named: (name: string): readonly BackupVault[] => byName.get(name) ?? [],
-    inRoot: (root: string, name: string): BackupVault | undefined => byName.get(name)?.find((v) => v.root === root),
+    inRoot: (root: string, name: string): BackupVault | undefined => byRootAndName.get(`${root}\0${name}`),
   };
 }
 

@@ -520,7 +520,7 @@ function criteriaByLowerKey(selections: readonly BackupSelection[]): CriteriaInd
     for (const k of all) {
       if (isUnknownFact(k.t.key) || isUnknownFact(k.t.value)) continue;
       const lower = out.get(k.t.key.toLowerCase()) ?? out.set(k.t.key.toLowerCase(), new Map()).get(k.t.key.toLowerCase())!;
-      const entry = lower.get(k.t.key) ?? lower.set(k.t.key, { values: new NearValues(), places: new Map() }).get(k.t.key)!;
+      const entry = lower.get(k.t.key) ?? lower.set(k.t.key, { values: new NearValues(editDistance), places: new Map() }).get(k.t.key)!;
       entry.values.add(k.t.value, k);
       const [r, a] = placeOfSelection(k.s);
       const byPlace = entry.places.get(k.t.value) ?? entry.places.set(k.t.value, new Map()).get(k.t.value)!;
@@ -559,7 +559,7 @@ function nearMisses(c: Component, index: CriteriaIndex): Coverage["related"] {
     if (isUnknownFact(v)) continue;
     for (const [key, { values, places }] of index.get(own.toLowerCase()) ?? []) {
       const why = own !== key ? ": tag keys are case-sensitive" : "";
-      const near = own !== key ? [...values.all()] : values.near(v, (a, b) => editDistance(a, b));
+      const near = own !== key ? [...values.all()] : values.near(v);
       for (const [value] of near) {
         for (const { s, t, block } of inPlace(places.get(value)!, c)) {
           if (out.length >= MAX_NEAR_MISSES) return out;

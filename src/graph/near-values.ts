@@ -32,8 +32,13 @@ export class NearValues<T> {
   private readonly items = new Map<string, T[]>();
   private readonly byVariant = new Map<string, Set<string>>();
   private readonly long: string[] = [];
+  /** Answers by query: many components share a tag value (env = prod), and the answer is the same for each. */
+  private readonly answers = new Map<string, [string, T[]][]>();
+
+  constructor(private readonly distance: (a: string, b: string) => number) {}
 
   add(value: string, item: T): void {
+    this.answers.clear();
     const list = this.items.get(value);
     if (list) {
       list.push(item);
@@ -53,13 +58,17 @@ export class NearValues<T> {
   }
 
   /** Values at distance 1 or 2 from `query` (not equal to it), with their items, in insertion order. */
-  near(query: string, distance: (a: string, b: string) => number): [string, T[]][] {
+  near(query: string): [string, T[]][] {
+    const known = this.answers.get(query);
+    if (known) return known;
     const candidates = new Set<string>();
     if (query.length <= MAX_INDEXED_LENGTH + MAX_DISTANCE) for (const v of deletions(query)) for (const c of this.byVariant.get(v) ?? []) candidates.add(c);
     for (const c of this.long) candidates.add(c);
     candidates.delete(query);
     const out: [string, T[]][] = [];
-    for (const c of candidates) if (distance(query, c) <= MAX_DISTANCE) out.push([c, this.items.get(c)!]);
-    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const c of candidates) if (this.distance(query, c) <= MAX_DISTANCE) out.push([c, this.items.get(c)!]);
+    out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.answers.set(query, out);
+    return out;
   }
 }
