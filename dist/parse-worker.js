@@ -4731,6 +4731,1057 @@ function firstLeaf(node) {
   return cur;
 }
 
+// src/hcl/fast.ts
+var MAX_NESTING = 150;
+var MAX_TREE_HEIGHT = 450;
+function parseFast(text, lines) {
+  try {
+    return new FastParser(text, lines).file();
+  } catch (err2) {
+    if (err2 === GIVE_UP) return void 0;
+    throw err2;
+  }
+}
+var GIVE_UP = Object.freeze({ giveUp: true });
+function giveUp() {
+  throw GIVE_UP;
+}
+var EOF = 0;
+var IDENT = 1;
+var NUMBER = 2;
+var QUOTE = 3;
+var HEREDOC = 4;
+var LBRACE = 5;
+var RBRACE = 6;
+var LBRACK = 7;
+var RBRACK = 8;
+var LPAREN = 9;
+var RPAREN = 10;
+var COMMA = 11;
+var ASSIGN = 12;
+var COLON = 13;
+var QUESTION = 14;
+var DOT = 15;
+var ATTR_SPLAT = 16;
+var FULL_SPLAT = 17;
+var ELLIPSIS = 18;
+var ARROW = 19;
+var NOT = 20;
+var TILDE = 21;
+var OR = 22;
+var AND = 23;
+var EQ = 24;
+var NE = 25;
+var LT = 26;
+var GT = 27;
+var LE = 28;
+var GE = 29;
+var PLUS = 30;
+var MINUS = 31;
+var STAR = 32;
+var SLASH = 33;
+var PERCENT = 34;
+var PRECEDENCE = [];
+var OPERATOR = [];
+for (const [kind, op, prec] of [
+  [OR, "||", 1],
+  [AND, "&&", 2],
+  [EQ, "==", 3],
+  [NE, "!=", 3],
+  [LT, "<", 4],
+  [GT, ">", 4],
+  [LE, "<=", 4],
+  [GE, ">=", 4],
+  [PLUS, "+", 5],
+  [MINUS, "-", 5],
+  [STAR, "*", 6],
+  [SLASH, "/", 6],
+  [PERCENT, "%", 6]
+]) {
+  PRECEDENCE[kind] = prec;
+  OPERATOR[kind] = op;
+}
+var ID_START = new RegExp("\\p{ID_Start}", "u");
+var ID_CONTINUE = new RegExp("\\p{ID_Continue}", "u");
+function isAsciiLetter(c) {
+  return c >= 97 && c <= 122 || c >= 65 && c <= 90;
+}
+function isDigit(c) {
+  return c >= 48 && c <= 57;
+}
+function isSurrogate(c) {
+  return c >= 55296 && c <= 57343;
+}
+function isIdentStart(c) {
+  if (c < 128) return isAsciiLetter(c) || c === 95;
+  return !isSurrogate(c) && ID_START.test(String.fromCharCode(c));
+}
+function gluesToNumber(c) {
+  return isAsciiLetter(c) || isDigit(c) || c === 95 || c === 46 || c >= 128;
+}
+function isOddSpace(c) {
+  return c === 11 || c === 12 || c === 133 || c === 160 || c === 5760 || c === 6158 || c >= 8192 && c <= 8202 || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279;
+}
+var INTERP = 1;
+var IF = 2;
+var ELSE = 4;
+var ENDIF = 8;
+var FOR = 16;
+var ENDFOR = 32;
+function applyStripMarkers2(tokens) {
+  for (let i2 = 0; i2 < tokens.length; i2++) {
+    const tok = tokens[i2];
+    if (tok.lit) continue;
+    const prev = tokens[i2 - 1];
+    const next = tokens[i2 + 1];
+    if (tok.code.left && prev?.lit) prev.value = trimRightSpace(prev.value);
+    if (tok.code.right && next?.lit) next.value = trimLeftSpace(next.value);
+  }
+}
+var MAX_DIRECTIVE_NESTING = 50;
+var PartBuilder2 = class {
+  constructor(lines, tokens) {
+    this.lines = lines;
+    this.tokens = tokens;
+  }
+  lines;
+  tokens;
+  i = 0;
+  depth = 0;
+  /** Deepest directive nesting seen, for the template's height. */
+  maxDepth = 0;
+  build() {
+    return this.sequence(0);
+  }
+  /** Parts up to a code of a type in `stops` (a bit set), which must come unless `stops` is 0. */
+  sequence(stops) {
+    const parts2 = [];
+    while (this.i < this.tokens.length) {
+      const tok = this.tokens[this.i];
+      if (tok.lit) {
+        this.i++;
+        this.pushLiteral(parts2, tok.value, tok.start, tok.end);
+        continue;
+      }
+      const code = tok.code;
+      if (code.type & stops) return parts2;
+      this.i++;
+      if (code.type === INTERP) {
+        parts2.push({ kind: "interp", expr: code.expr, stripLeft: code.left, stripRight: code.right, range: this.lines.range(code.start, code.end) });
+      } else if (code.type === IF) parts2.push(this.ifPart(code));
+      else if (code.type === FOR) parts2.push(this.forPart(code));
+      else giveUp();
+    }
+    if (stops !== 0) giveUp();
+    return parts2;
+  }
+  pushLiteral(parts2, value, start2, end) {
+    const last = parts2[parts2.length - 1];
+    if (last?.kind === "literal") {
+      last.value += value;
+      last.range = this.lines.range(last.range.start.offset, end);
+    } else if (value !== "" || start2 !== end) {
+      parts2.push({ kind: "literal", value, range: this.lines.range(start2, end) });
+    }
+    const now = parts2[parts2.length - 1];
+    if (now?.kind === "literal" && now.value === "") parts2.pop();
+  }
+  enter() {
+    if (++this.depth > MAX_DIRECTIVE_NESTING) giveUp();
+    this.maxDepth = Math.max(this.maxDepth, this.depth);
+  }
+  ifPart(intro) {
+    this.enter();
+    const then = this.sequence(ELSE | ENDIF);
+    let els = null;
+    if (this.tokens[this.i].code.type === ELSE) {
+      this.i++;
+      els = this.sequence(ENDIF);
+    }
+    const end = this.tokens[this.i++].code.end;
+    this.depth--;
+    return { kind: "if", cond: intro.expr, then, else: els, range: this.lines.range(intro.start, end) };
+  }
+  forPart(intro) {
+    this.enter();
+    const body2 = this.sequence(ENDFOR);
+    const end = this.tokens[this.i++].code.end;
+    this.depth--;
+    return { kind: "for", keyVar: intro.keyVar, valueVar: intro.valueVar, coll: intro.expr, body: body2, range: this.lines.range(intro.start, end) };
+  }
+};
+var FastParser = class {
+  constructor(text, lines) {
+    this.text = text;
+    this.lines = lines;
+  }
+  text;
+  lines;
+  // The current token: kind, [start, end), a newline / a comment in the gap before it, `::` inside an identifier.
+  kind = EOF;
+  start = 0;
+  end = 0;
+  nl = false;
+  cm = false;
+  colons = false;
+  /** The heredoc opener is `<<-`. */
+  flush = false;
+  /** Estimated tree-sitter height of the expression last returned. */
+  h = 0;
+  nesting = 0;
+  file() {
+    if (this.text.includes("\0")) giveUp();
+    this.advance();
+    const attributes = [];
+    const blocks = [];
+    const names = new Names();
+    for (let first = true; this.kind !== EOF; first = false) {
+      if (!first && !this.nl) giveUp();
+      this.item(attributes, blocks, names, 2);
+    }
+    return { attributes, blocks, range: this.lines.range(0, this.text.length) };
+  }
+  // ---- lexer ----
+  /** Reads the token after the current one (code mode). */
+  advance() {
+    const t = this.text;
+    let i2 = this.end;
+    let nl = false;
+    let cm = false;
+    for (; ; ) {
+      const c = t.charCodeAt(i2);
+      if (c === 32 || c === 9) i2++;
+      else if (c === 10) {
+        nl = true;
+        i2++;
+      } else if (c === 13) {
+        if (t.charCodeAt(i2 + 1) !== 10) giveUp();
+        i2++;
+      } else if (c === 35 || c === 47 && t.charCodeAt(i2 + 1) === 47) {
+        const eol = t.indexOf("\n", i2);
+        i2 = eol < 0 ? t.length : eol;
+        cm = true;
+      } else if (c === 47 && t.charCodeAt(i2 + 1) === 42) {
+        const close = t.indexOf("*/", i2 + 2);
+        if (close < 0) giveUp();
+        i2 = close + 2;
+        cm = true;
+      } else break;
+    }
+    this.nl = nl;
+    this.cm = cm;
+    this.start = i2;
+    this.colons = false;
+    this.lexToken(i2);
+  }
+  lexToken(i2) {
+    const t = this.text;
+    const c = t.charCodeAt(i2);
+    const n = t.charCodeAt(i2 + 1);
+    let kind;
+    let len = 1;
+    switch (c) {
+      case 34:
+        kind = QUOTE;
+        break;
+      case 40:
+        kind = LPAREN;
+        break;
+      case 41:
+        kind = RPAREN;
+        break;
+      case 44:
+        kind = COMMA;
+        break;
+      case 58:
+        kind = COLON;
+        break;
+      case 63:
+        kind = QUESTION;
+        break;
+      case 91:
+        if (n === 42 && t.charCodeAt(i2 + 2) === 93) {
+          kind = FULL_SPLAT;
+          len = 3;
+        } else kind = LBRACK;
+        break;
+      case 93:
+        kind = RBRACK;
+        break;
+      case 123:
+        kind = LBRACE;
+        break;
+      case 125:
+        kind = RBRACE;
+        break;
+      case 126:
+        kind = TILDE;
+        break;
+      case 43:
+        kind = PLUS;
+        break;
+      case 45:
+        kind = MINUS;
+        break;
+      case 42:
+        kind = STAR;
+        break;
+      case 47:
+        kind = SLASH;
+        break;
+      case 37:
+        kind = PERCENT;
+        break;
+      case 46:
+        if (n === 42) {
+          kind = ATTR_SPLAT;
+          len = 2;
+        } else if (n === 46) {
+          if (t.charCodeAt(i2 + 2) !== 46) giveUp();
+          kind = ELLIPSIS;
+          len = 3;
+        } else kind = DOT;
+        break;
+      case 61:
+        if (n === 61) {
+          kind = EQ;
+          len = 2;
+        } else if (n === 62) {
+          kind = ARROW;
+          len = 2;
+        } else kind = ASSIGN;
+        break;
+      case 33:
+        if (n === 61) {
+          kind = NE;
+          len = 2;
+        } else kind = NOT;
+        break;
+      case 60:
+        if (n === 61) {
+          kind = LE;
+          len = 2;
+        } else if (n === 60) {
+          kind = HEREDOC;
+          this.flush = t.charCodeAt(i2 + 2) === 45;
+          len = this.flush ? 3 : 2;
+        } else kind = LT;
+        break;
+      case 62:
+        if (n === 61) {
+          kind = GE;
+          len = 2;
+        } else kind = GT;
+        break;
+      case 38:
+        if (n !== 38) giveUp();
+        kind = AND;
+        len = 2;
+        break;
+      case 124:
+        if (n !== 124) giveUp();
+        kind = OR;
+        len = 2;
+        break;
+      default:
+        if (Number.isNaN(c)) {
+          kind = EOF;
+          len = 0;
+        } else if (isDigit(c)) {
+          kind = NUMBER;
+          len = this.numberEnd(i2) - i2;
+        } else if (isIdentStart(c)) {
+          kind = IDENT;
+          len = this.identEnd(i2 + 1) - i2;
+        } else giveUp();
+    }
+    this.kind = kind;
+    this.end = i2 + len;
+  }
+  /** End of an identifier whose first character is before `i`; `::` sets `colons`. */
+  identEnd(i2) {
+    const t = this.text;
+    for (; ; ) {
+      const c = t.charCodeAt(i2);
+      if (isAsciiLetter(c) || isDigit(c) || c === 95 || c === 45) i2++;
+      else if (c === 58) {
+        if (t.charCodeAt(i2 + 1) !== 58) return i2;
+        if (!isIdentStart(t.charCodeAt(i2 + 2))) giveUp();
+        this.colons = true;
+        i2 += 2;
+      } else if (c >= 128 && !isSurrogate(c) && ID_CONTINUE.test(String.fromCharCode(c))) i2++;
+      else return i2;
+    }
+  }
+  /**
+   * A number: digits, then a fraction with an optional exponent, or an exponent alone. The grammar
+   * knows only the former; parser.ts rewrites the latter (`1e5`) to a same-length token the grammar
+   * accepts, and the converter reads the value from the original text, as here. Anything glued on
+   * (`0x1F`, `10.0.0.0`, `1.x`, `1e5e`) is left to tree-sitter.
+   */
+  numberEnd(i2) {
+    const t = this.text;
+    while (isDigit(t.charCodeAt(i2))) i2++;
+    if (t.charCodeAt(i2) === 46 && isDigit(t.charCodeAt(i2 + 1))) {
+      i2 += 2;
+      while (isDigit(t.charCodeAt(i2))) i2++;
+    }
+    const e = t.charCodeAt(i2);
+    if (e === 101 || e === 69) {
+      let j = i2 + 1;
+      const sign = t.charCodeAt(j);
+      if (sign === 43 || sign === 45) j++;
+      if (isDigit(t.charCodeAt(j))) {
+        i2 = j + 1;
+        while (isDigit(t.charCodeAt(i2))) i2++;
+      }
+    }
+    if (gluesToNumber(t.charCodeAt(i2)) && !t.startsWith("...", i2)) giveUp();
+    return i2;
+  }
+  isWord(word) {
+    return this.kind === IDENT && this.end - this.start === word.length && this.text.startsWith(word, this.start);
+  }
+  slice() {
+    return this.text.slice(this.start, this.end);
+  }
+  /** The current token continues an expression: no comment before it, and no newline where newlines end items. */
+  within(sensitive) {
+    if (this.cm || sensitive && this.nl) giveUp();
+  }
+  /** Moves past a token inside an expression; the next one must continue it too. */
+  step(sensitive) {
+    this.advance();
+    this.within(sensitive);
+  }
+  expect(kind, sensitive) {
+    if (this.kind !== kind) giveUp();
+    this.within(sensitive);
+  }
+  enter() {
+    if (++this.nesting > MAX_NESTING) giveUp();
+  }
+  range(start2, end) {
+    return this.lines.range(start2, end);
+  }
+  // ---- bodies ----
+  /** One attribute or block of a body; `height` is the tree depth of the body's items. */
+  item(attributes, blocks, names, height) {
+    if (this.kind !== IDENT || this.colons) giveUp();
+    const nameStart = this.start;
+    const nameEnd = this.end;
+    const name2 = this.slice();
+    this.advance();
+    if (this.kind === ASSIGN) {
+      this.within(true);
+      this.step(true);
+      const expr = this.expression(true);
+      if (height + 1 + this.h > MAX_TREE_HEIGHT) giveUp();
+      names.add(name2);
+      attributes.push({ name: name2, nameRange: this.range(nameStart, nameEnd), expr, range: this.range(nameStart, expr.range.end.offset) });
+      return "attribute";
+    }
+    blocks.push(this.block(name2, nameStart, nameEnd, height));
+    return "block";
+  }
+  block(type, typeStart, typeEnd, height) {
+    const labels = [];
+    const labelRanges = [];
+    let headerEnd = typeEnd;
+    while (this.kind === IDENT || this.kind === QUOTE) {
+      this.within(true);
+      if (this.kind === IDENT) {
+        if (this.colons) giveUp();
+        labels.push(this.slice());
+        labelRanges.push(this.range(this.start, this.end));
+        headerEnd = this.end;
+        this.advance();
+      } else {
+        const open = this.start;
+        labels.push(this.stringLabel());
+        labelRanges.push(this.range(open, this.end));
+        headerEnd = this.end;
+        this.advance();
+      }
+    }
+    this.expect(LBRACE, true);
+    const openEnd = this.end;
+    this.enter();
+    this.advance();
+    const attributes = [];
+    const blocks = [];
+    const names = new Names();
+    if (this.kind !== RBRACE) {
+      if (!this.nl) {
+        if (this.item(attributes, blocks, names, height + 2) !== "attribute") giveUp();
+        if (this.kind !== RBRACE || this.nl) giveUp();
+      } else {
+        do
+          this.item(attributes, blocks, names, height + 2);
+        while (this.kind !== RBRACE && this.nl);
+        if (this.kind !== RBRACE || !this.nl) giveUp();
+      }
+    }
+    this.nesting--;
+    const closeStart = this.start;
+    const closeEnd = this.end;
+    this.advance();
+    return {
+      type,
+      labels,
+      labelRanges,
+      body: { attributes, blocks, range: this.range(openEnd, closeStart) },
+      range: this.range(typeStart, closeEnd),
+      headerRange: this.range(typeStart, headerEnd)
+    };
+  }
+  /** A quoted block label: a string without interpolations or directives. Leaves `end` at the closing quote's end. */
+  stringLabel() {
+    const open = this.start;
+    const tokens = [];
+    const close = this.scanQuoted(open + 1, tokens);
+    if (tokens.some((t) => !t.lit)) giveUp();
+    this.end = close + 1;
+    return this.decodeQuotedText(open + 1, close);
+  }
+  // ---- expressions ----
+  /** An expression, with a conditional; `sensitive`: a newline between its tokens would end the item. */
+  expression(sensitive) {
+    this.enter();
+    const cond = this.binary(1, sensitive);
+    if (this.kind !== QUESTION) {
+      this.nesting--;
+      return cond;
+    }
+    let h = this.h;
+    this.within(sensitive);
+    this.step(sensitive);
+    const then = this.expression(sensitive);
+    h = Math.max(h, this.h);
+    this.expect(COLON, sensitive);
+    this.step(sensitive);
+    const els = this.binary(1, sensitive);
+    if (this.kind === QUESTION) giveUp();
+    this.h = Math.max(h, this.h) + 2;
+    this.nesting--;
+    return { kind: "conditional", cond, then, else: els, range: this.range(cond.range.start.offset, els.range.end.offset) };
+  }
+  /** Precedence climbing over the binary operators binding at least `minPrec`, all left-associative. */
+  binary(minPrec, sensitive) {
+    let left = this.unary(sensitive);
+    let h = this.h;
+    for (; ; ) {
+      const prec = PRECEDENCE[this.kind];
+      if (prec === void 0 || prec < minPrec) break;
+      const op = OPERATOR[this.kind];
+      this.within(sensitive);
+      this.step(sensitive);
+      const right = this.binary(prec + 1, sensitive);
+      h = Math.max(h, this.h) + 3;
+      if (h > MAX_TREE_HEIGHT) giveUp();
+      left = { kind: "binary", op, left, right, range: this.range(left.range.start.offset, right.range.end.offset) };
+    }
+    this.h = h;
+    return left;
+  }
+  unary(sensitive) {
+    if (this.kind !== MINUS && this.kind !== NOT) return this.postfix(sensitive);
+    const start2 = this.start;
+    const op = this.kind === MINUS ? "-" : "!";
+    this.step(sensitive);
+    this.enter();
+    const operand = this.unary(sensitive);
+    this.nesting--;
+    this.h += 3;
+    return { kind: "unary", op, operand, range: this.range(start2, operand.range.end.offset) };
+  }
+  /** A primary expression with its traversal steps and splats. */
+  postfix(sensitive) {
+    const isNumber = this.kind === NUMBER;
+    let expr = this.primary(sensitive);
+    let h = this.h;
+    const start2 = expr.range.start.offset;
+    if (this.kind === DOT || this.kind === LBRACK) {
+      if (isNumber) giveUp();
+      const steps = [];
+      h = Math.max(h, this.steps(steps, sensitive));
+      expr = { kind: "traverse", target: expr, steps, range: this.range(start2, this.lastEnd(steps)) };
+    }
+    let nestedSplatRejected = false;
+    while (this.kind === ATTR_SPLAT || this.kind === FULL_SPLAT) {
+      if (isNumber) giveUp();
+      const full = this.kind === FULL_SPLAT;
+      if (!full && nestedSplatRejected) giveUp();
+      this.within(sensitive);
+      let end = this.end;
+      this.advance();
+      const steps = [];
+      h = Math.max(h, this.steps(steps, sensitive));
+      if (steps.length > 0) end = this.lastEnd(steps);
+      expr = { kind: "splat", target: expr, steps, full, range: this.range(start2, end) };
+      nestedSplatRejected = !full && !steps.some((s) => s.kind === "index" && !s.legacy);
+    }
+    this.h = h + 2;
+    return expr;
+  }
+  lastEnd(steps) {
+    return steps[steps.length - 1].range.end.offset;
+  }
+  /** Reads `.name`, `.0` and `[key]` steps into `steps`; returns their height. */
+  steps(steps, sensitive) {
+    const t = this.text;
+    let h = 0;
+    let lastLegacy = false;
+    for (; ; ) {
+      if (this.kind === DOT) {
+        this.within(sensitive);
+        const dot = this.start;
+        const c = t.charCodeAt(dot + 1);
+        if (isIdentStart(c)) {
+          const end = this.identEnd(dot + 2);
+          if (this.colons) giveUp();
+          steps.push({ kind: "attr", name: t.slice(dot + 1, end), range: this.range(dot, end) });
+          this.end = end;
+          lastLegacy = false;
+        } else if (isDigit(c)) {
+          if (lastLegacy) giveUp();
+          let end = dot + 2;
+          while (isDigit(t.charCodeAt(end))) end++;
+          if (gluesToNumber(t.charCodeAt(end)) && t.charCodeAt(end) !== 46) giveUp();
+          const key = { kind: "literal", value: Number(t.slice(dot + 1, end)), range: this.range(dot + 1, end) };
+          steps.push({ kind: "index", key, range: this.range(dot, end), legacy: true });
+          this.end = end;
+          lastLegacy = true;
+        } else giveUp();
+        this.advance();
+        h = Math.max(h, 2);
+      } else if (this.kind === LBRACK) {
+        this.within(sensitive);
+        const open = this.start;
+        this.step(false);
+        const key = this.expression(false);
+        h = Math.max(h, this.h + 3);
+        this.expect(RBRACK, false);
+        steps.push({ kind: "index", key, range: this.range(open, this.end) });
+        this.advance();
+        lastLegacy = false;
+      } else return h;
+    }
+  }
+  primary(sensitive) {
+    const start2 = this.start;
+    const end = this.end;
+    this.h = 3;
+    switch (this.kind) {
+      case IDENT: {
+        if (this.isWord("true") || this.isWord("false") || this.isWord("null")) {
+          const value = this.text.charCodeAt(start2) === 110 ? null : this.text.charCodeAt(start2) === 116;
+          this.advance();
+          return { kind: "literal", value, range: this.range(start2, end) };
+        }
+        if (this.isWord("for") || this.isWord("in") || this.isWord("if")) giveUp();
+        const colons = this.colons;
+        const name2 = this.slice();
+        this.advance();
+        if (this.kind === LPAREN) {
+          this.within(sensitive);
+          return this.call(name2, start2);
+        }
+        if (colons) giveUp();
+        return { kind: "variable", name: name2, range: this.range(start2, end) };
+      }
+      case NUMBER: {
+        const value = Number(this.slice());
+        this.advance();
+        return { kind: "literal", value, range: this.range(start2, end) };
+      }
+      case QUOTE:
+        return this.quoted();
+      case HEREDOC:
+        return this.heredoc();
+      case LBRACK:
+        return this.tuple();
+      case LBRACE:
+        return this.object();
+      case LPAREN: {
+        this.step(false);
+        const inner = this.expression(false);
+        this.expect(RPAREN, false);
+        const close = this.end;
+        this.advance();
+        this.h += 2;
+        return { kind: "parens", expr: inner, range: this.range(start2, close) };
+      }
+      default:
+        giveUp();
+    }
+  }
+  /** `name(args)`, the current token being `(`; comments may sit between arguments. */
+  call(name2, start2) {
+    const args2 = [];
+    let expandFinal = false;
+    let h = 0;
+    this.advance();
+    while (this.kind !== RPAREN) {
+      args2.push(this.expression(false));
+      h = Math.max(h, this.h);
+      if (this.kind === COMMA) this.advance();
+      else if (this.kind === ELLIPSIS) {
+        this.within(false);
+        this.step(false);
+        this.expect(RPAREN, false);
+        expandFinal = true;
+      } else if (this.kind !== RPAREN) giveUp();
+    }
+    const close = this.end;
+    this.advance();
+    this.h = h + 3;
+    return { kind: "call", name: name2, args: args2, expandFinal, range: this.range(start2, close) };
+  }
+  /** `[ ... ]`, the current token being `[`; comments may sit between elements. */
+  tuple() {
+    const start2 = this.start;
+    this.advance();
+    if (this.isWord("for")) return this.forExpr(start2, false);
+    const items = [];
+    let h = 0;
+    while (this.kind !== RBRACK) {
+      items.push(this.expression(false));
+      h = Math.max(h, this.h);
+      if (this.kind === COMMA) this.advance();
+      else if (this.kind !== RBRACK) giveUp();
+    }
+    const close = this.end;
+    this.advance();
+    this.h = h + 3;
+    return { kind: "tuple", items, range: this.range(start2, close) };
+  }
+  /** `{ ... }` in an expression, the current token being `{`; elements end at a comma or a newline. */
+  object() {
+    const start2 = this.start;
+    this.advance();
+    if (this.isWord("for")) return this.forExpr(start2, true);
+    const items = [];
+    let h = 0;
+    let separated = true;
+    while (this.kind !== RBRACE) {
+      if (!separated && !this.nl) giveUp();
+      items.push(this.objectItem());
+      h = Math.max(h, this.h);
+      separated = this.kind === COMMA;
+      if (separated) this.advance();
+    }
+    const close = this.end;
+    this.advance();
+    this.h = h + 4;
+    return { kind: "object", items, range: this.range(start2, close) };
+  }
+  objectItem() {
+    const start2 = this.start;
+    let key;
+    let bareKey = false;
+    let h = 3;
+    if (this.kind === IDENT) {
+      if (this.colons) giveUp();
+      key = { kind: "literal", value: this.slice(), range: this.range(start2, this.end) };
+      bareKey = true;
+      this.advance();
+    } else if (this.kind === QUOTE) {
+      key = this.quoted();
+      h = this.h;
+    } else if (this.kind === LPAREN) {
+      key = this.primary(false);
+      h = this.h;
+    } else giveUp();
+    if (this.kind !== ASSIGN && this.kind !== COLON) giveUp();
+    this.within(true);
+    this.step(true);
+    const value = this.expression(true);
+    this.h = Math.max(h, this.h);
+    return { key, bareKey, value, range: this.range(start2, value.range.end.offset) };
+  }
+  /** `[for ...]` or `{for ...}`, the current token being `for`. No comments anywhere inside. */
+  forExpr(start2, isObject) {
+    this.within(false);
+    this.step(false);
+    let keyVar = null;
+    let valueVar = this.forVariable();
+    if (this.kind === COMMA) {
+      this.step(false);
+      keyVar = valueVar;
+      valueVar = this.forVariable();
+    }
+    if (!this.isWord("in")) giveUp();
+    this.step(false);
+    const coll = this.expression(false);
+    let h = this.h;
+    this.expect(COLON, false);
+    this.step(false);
+    let keyExpr = null;
+    if (isObject) {
+      keyExpr = this.expression(false);
+      h = Math.max(h, this.h);
+      this.expect(ARROW, false);
+      this.step(false);
+    }
+    const valueExpr = this.expression(false);
+    h = Math.max(h, this.h);
+    let grouping = false;
+    if (isObject && this.kind === ELLIPSIS) {
+      this.within(false);
+      this.step(false);
+      grouping = true;
+    }
+    let cond = null;
+    if (this.isWord("if")) {
+      this.within(false);
+      this.step(false);
+      cond = this.expression(false);
+      h = Math.max(h, this.h);
+    }
+    this.expect(isObject ? RBRACE : RBRACK, false);
+    const close = this.end;
+    this.advance();
+    this.h = h + 4;
+    return { kind: "for", keyVar, valueVar, coll, keyExpr, valueExpr, cond, grouping, range: this.range(start2, close) };
+  }
+  /** A for variable; moves past it. */
+  forVariable() {
+    if (this.kind !== IDENT || this.colons || this.isWord("in") || this.isWord("for") || this.isWord("if")) giveUp();
+    const name2 = this.slice();
+    this.step(false);
+    return name2;
+  }
+  // ---- templates ----
+  /** A quoted string or template, the current token being its opening quote. */
+  quoted() {
+    const open = this.start;
+    const tokens = [];
+    const close = this.scanQuoted(open + 1, tokens);
+    this.end = close + 1;
+    this.advance();
+    const range = this.range(open, close + 1);
+    if (tokens.length === 0) return { kind: "literal", value: "", range };
+    if (tokens.length === 1 && tokens[0].lit) return { kind: "literal", value: this.decodeQuotedText(open + 1, close), range };
+    for (const tok of tokens) if (tok.lit) tok.value = this.decodeQuotedText(tok.start, tok.end);
+    return this.templateExpr(tokens, "quoted", range);
+  }
+  decodeQuotedText(start2, end) {
+    const errors = [];
+    const value = decodeQuoted(this.text.slice(start2, end), errors);
+    if (errors.length > 0) giveUp();
+    return value;
+  }
+  /**
+   * Scans quoted template text from `p` to its closing quote (returned), pushing raw literal
+   * tokens and parsed codes. Chunks as tree-sitter's scanner does: `$${` and `%%{` are escapes,
+   * `$$`/`%%` otherwise a literal pair; a `$$$` run, read differently by HashiCorp's parser, is left to it.
+   */
+  scanQuoted(p, tokens) {
+    const t = this.text;
+    let from = p;
+    let h = 0;
+    for (; ; ) {
+      const c = t.charCodeAt(p);
+      if (c === 34) break;
+      if (c === 92) {
+        const sel = t.charCodeAt(p + 1);
+        if (sel === 110 || sel === 114 || sel === 116 || sel === 34 || sel === 92) p += 2;
+        else if (sel === 117 || sel === 85) p += 2 + this.hexDigits(p + 2, sel === 117 ? 4 : 8);
+        else giveUp();
+      } else if (c === 36 || c === 37) {
+        const n = t.charCodeAt(p + 1);
+        if (n === 123) {
+          if (p > from) tokens.push(this.rawLiteral(from, p));
+          const code = this.code(p, c === 36);
+          h = Math.max(h, this.h);
+          tokens.push({ lit: false, code });
+          p = from = code.end;
+        } else if (n === c) {
+          const third = t.charCodeAt(p + 2);
+          if (third === c) giveUp();
+          p += third === 123 ? 3 : 2;
+        } else p++;
+      } else if (c === 10 || c === 13 || Number.isNaN(c)) giveUp();
+      else p++;
+    }
+    if (p > from) tokens.push(this.rawLiteral(from, p));
+    this.h = h + 6;
+    return p;
+  }
+  /** Length of the `\u`/`\U` escape's hex digits; anything short is left to tree-sitter. */
+  hexDigits(p, count) {
+    for (let i2 = 0; i2 < count; i2++) {
+      const c = this.text.charCodeAt(p + i2);
+      if (!(isDigit(c) || c >= 97 && c <= 102 || c >= 65 && c <= 70)) giveUp();
+    }
+    return count;
+  }
+  rawLiteral(start2, end) {
+    return { lit: true, value: this.text.slice(start2, end), start: start2, end };
+  }
+  /** An interpolation `${ }` (`interp`) or a directive `%{ }` at `p`; leaves the lexer on its closing brace. */
+  code(p, interp) {
+    this.enter();
+    this.end = p + 2;
+    this.advance();
+    if (this.cm) giveUp();
+    let left = false;
+    if (this.kind === TILDE) {
+      left = true;
+      this.step(false);
+    }
+    let type = INTERP;
+    let expr = null;
+    let keyVar = null;
+    let valueVar = "";
+    let h = 0;
+    if (interp) {
+      if (this.kind === RBRACE || this.kind === TILDE) giveUp();
+      expr = this.expression(false);
+      h = this.h;
+    } else {
+      type = this.directiveType();
+      this.step(false);
+      if (type === IF) {
+        expr = this.expression(false);
+        h = this.h;
+      } else if (type === FOR) {
+        valueVar = this.forVariable();
+        if (this.kind === COMMA) {
+          this.step(false);
+          keyVar = valueVar;
+          valueVar = this.forVariable();
+        }
+        if (!this.isWord("in")) giveUp();
+        this.step(false);
+        expr = this.expression(false);
+        h = this.h;
+      }
+    }
+    let right = false;
+    if (this.kind === TILDE) {
+      this.within(false);
+      right = true;
+      this.step(false);
+    }
+    this.expect(RBRACE, false);
+    this.nesting--;
+    this.h = h + 2;
+    return { type, start: p, end: this.end, left, right, expr, keyVar, valueVar };
+  }
+  directiveType() {
+    if (this.isWord("if")) return IF;
+    if (this.isWord("else")) return ELSE;
+    if (this.isWord("endif")) return ENDIF;
+    if (this.isWord("for")) return FOR;
+    if (this.isWord("endfor")) return ENDFOR;
+    giveUp();
+  }
+  /** The template's expression from its decoded tokens, as convert.ts's template() and templateParts() make it. */
+  templateExpr(tokens, mode, range) {
+    applyStripMarkers2(tokens);
+    if (mode === "flush") flushHeredoc(tokens);
+    const builder = new PartBuilder2(this.lines, tokens);
+    const parts2 = builder.build();
+    this.h += 3 * builder.maxDepth;
+    if (parts2.every((p) => p.kind === "literal")) {
+      return { kind: "literal", value: parts2.map((p) => p.kind === "literal" ? p.value : "").join(""), range };
+    }
+    return { kind: "template", parts: parts2, heredoc: mode !== "quoted", range };
+  }
+  /**
+   * `<<EOT` or `<<-EOT` up to its closing marker, the current token being the opener. The marker
+   * must follow the opener directly and end its line; the closing marker must end its line too.
+   */
+  heredoc() {
+    const t = this.text;
+    const start2 = this.start;
+    const flush = this.flush;
+    const markerStart = this.end;
+    if (!isAsciiLetter(t.charCodeAt(markerStart)) && t.charCodeAt(markerStart) !== 95) giveUp();
+    let p = markerStart + 1;
+    for (let c = t.charCodeAt(p); isAsciiLetter(c) || isDigit(c) || c === 95 || c === 45; c = t.charCodeAt(++p)) ;
+    const marker = t.slice(markerStart, p);
+    if (t.charCodeAt(p) === 13) p++;
+    if (t.charCodeAt(p) !== 10) giveUp();
+    const contentStart = p + 1;
+    const tokens = [];
+    let from = contentStart;
+    let h = 0;
+    p = contentStart;
+    for (let lineStart = true; ; ) {
+      if (lineStart) {
+        lineStart = false;
+        let q = p;
+        for (let c2 = t.charCodeAt(q); c2 === 32 || c2 === 9 || c2 === 10 || c2 === 13; c2 = t.charCodeAt(++q)) {
+          if (c2 === 13 && t.charCodeAt(q + 1) !== 10) giveUp();
+        }
+        if (isOddSpace(t.charCodeAt(q))) giveUp();
+        if (t.startsWith(marker, q)) {
+          const after = q + marker.length;
+          const c2 = t.charCodeAt(after);
+          if (c2 === 10 || c2 === 13 && t.charCodeAt(after + 1) === 10) {
+            const closeLine = t.lastIndexOf("\n", q - 1) + 1;
+            if (closeLine > from) tokens.push(this.rawLiteral(from, closeLine));
+            return this.finishHeredoc(tokens, flush ? "flush" : "heredoc", start2, after, h);
+          }
+          let k = after;
+          for (let s = c2; s === 32 || s === 9; s = t.charCodeAt(++k)) ;
+          const next = t.charCodeAt(k);
+          if (!(next > 32 && next < 127) || next === 36 || next === 37) giveUp();
+        }
+        p = q;
+      }
+      const c = t.charCodeAt(p);
+      if (c === 10) {
+        lineStart = true;
+        p++;
+      } else if (c === 13) {
+        if (t.charCodeAt(p + 1) !== 10) giveUp();
+        p++;
+      } else if (c === 36 || c === 37) {
+        const n = t.charCodeAt(p + 1);
+        if (n === 123) {
+          if (p > from) tokens.push(this.rawLiteral(from, p));
+          const code = this.code(p, c === 36);
+          h = Math.max(h, this.h);
+          tokens.push({ lit: false, code });
+          p = from = code.end;
+        } else if (n === c) {
+          const third = t.charCodeAt(p + 2);
+          if (third === c) giveUp();
+          p += third === 123 ? 3 : 2;
+        } else p++;
+      } else if (Number.isNaN(c)) giveUp();
+      else p++;
+    }
+  }
+  finishHeredoc(raw, mode, start2, end, h) {
+    const tokens = splitLines(raw);
+    for (const tok of tokens) if (tok.lit) tok.value = decodeHeredoc(tok.value);
+    this.h = h + 6;
+    const expr = this.templateExpr(tokens, mode, this.range(start2, end));
+    this.end = end;
+    this.advance();
+    return expr;
+  }
+};
+var Names = class {
+  few = [];
+  many = null;
+  add(name2) {
+    if (this.many) {
+      if (this.many.has(name2)) giveUp();
+      this.many.add(name2);
+      return;
+    }
+    if (this.few.includes(name2)) giveUp();
+    this.few.push(name2);
+    if (this.few.length > 16) this.many = new Set(this.few);
+  }
+};
+
 // src/hcl/positions.ts
 var LineIndex = class {
   constructor(text) {
@@ -5145,7 +6196,8 @@ function collectRegions(node, out2) {
 }
 
 // src/hcl/parser.ts
-async function createHclParser() {
+async function createHclParser(options = {}) {
+  const fast = options.fastPath ?? true;
   await Parser.init();
   const language = await Language.load(grammarWasm());
   const parser2 = new Parser();
@@ -5156,8 +6208,8 @@ async function createHclParser() {
     return tree;
   };
   return {
-    parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath),
-    parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath)
+    parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath, fast),
+    parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath, fast)
   };
 }
 function grammarWasm() {
@@ -5166,8 +6218,10 @@ function grammarWasm() {
   const require2 = createRequire(import.meta.url);
   return path.join(path.dirname(require2.resolve("@tree-sitter-grammars/tree-sitter-hcl/package.json")), "tree-sitter-terraform.wasm");
 }
-function parseNative(parseTree, text, filePath) {
+function parseNative(parseTree, text, filePath, fast) {
   const lines = new LineIndex(text);
+  const clean = fast ? parseFast(text, lines) : void 0;
+  if (clean) return { path: filePath, body: clean, problems: [] };
   const { tree, rewritten } = parseWithExponents(parseTree, text);
   try {
     const { root, truncated } = mirrorTree(tree, text);
@@ -5244,7 +6298,7 @@ function parseWithExponents(parseTree, text) {
 }
 var NOT_CODE = /* @__PURE__ */ new Set(["comment", "template_literal", "identifier", "quoted_template_start", "heredoc_identifier"]);
 var TEMPLATE_ATTR = "t";
-function parseBareTemplate(parseTree, text, filePath) {
+function parseBareTemplate(parseTree, text, filePath, fast) {
   let marker = "RESTORABLE_TEMPLATE_END";
   while (text.includes(marker)) marker += "_";
   const prefix = `${TEMPLATE_ATTR} = <<${marker}
@@ -5252,7 +6306,7 @@ function parseBareTemplate(parseTree, text, filePath) {
   const needsNewline = text.length > 0 && !text.endsWith("\n");
   const wrapped = `${prefix}${text}${needsNewline ? "\n" : ""}${marker}
 `;
-  const parsed = parseNative(parseTree, wrapped, filePath);
+  const parsed = parseNative(parseTree, wrapped, filePath, fast);
   const lines = new LineIndex(text);
   const shift = (offset) => Math.max(0, Math.min(text.length, offset - prefix.length));
   const rebase = (value) => rebaseRanges(value, (o) => lines.position(shift(o)));

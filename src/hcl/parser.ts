@@ -6,6 +6,7 @@ import { Language, Parser, type Tree } from "web-tree-sitter";
 import type { Body, ParsedFile, ParseProblem, TemplatePart } from "./ast.js";
 import { Converter, ShapeError } from "./convert.js";
 import { syntaxProblems } from "./errors.js";
+import { parseFast } from "./fast.js";
 import { LineIndex, stripBom } from "./positions.js";
 import { MAX_SYNTAX_DEPTH, mirrorTree, type SyntaxNode as Node } from "./syntax.js";
 import { Validator } from "./validate.js";
@@ -17,8 +18,17 @@ export interface HclParser {
   parseTemplate(text: string, path: string): { parts: TemplatePart[]; problems: ParseProblem[] };
 }
 
+export interface HclParserOptions {
+  /**
+   * Try the hand-written parser (fast.ts) first, which reads clean files several times faster and
+   * leaves the rest to tree-sitter; the result is the same either way. Default true; tests turn it off.
+   */
+  fastPath?: boolean;
+}
+
 /** Loads the Terraform grammar once; the returned parser holds no per-file state between calls. */
-export async function createHclParser(): Promise<HclParser> {
+export async function createHclParser(options: HclParserOptions = {}): Promise<HclParser> {
+  const fast = options.fastPath ?? true;
   await Parser.init();
   const language = await Language.load(grammarWasm());
   const parser = new Parser();
@@ -29,8 +39,8 @@ export async function createHclParser(): Promise<HclParser> {
     return tree;
   };
   return {
-    parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath),
-    parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath),
+    parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath, fast),
+    parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath, fast),
   };
 }
 
@@ -47,8 +57,10 @@ function grammarWasm(): string {
 
 type ParseTree = (text: string) => Tree;
 
-function parseNative(parseTree: ParseTree, text: string, filePath: string): ParsedFile {
+function parseNative(parseTree: ParseTree, text: string, filePath: string, fast: boolean): ParsedFile {
   const lines = new LineIndex(text);
+  const clean = fast ? parseFast(text, lines) : undefined;
+  if (clean) return { path: filePath, body: clean, problems: [] };
   const { tree, rewritten } = parseWithExponents(parseTree, text);
   try {
     const { root, truncated } = mirrorTree(tree, text);
@@ -146,13 +158,18 @@ const TEMPLATE_ATTR = "t";
  * prepended (offsets are shifted back afterwards) with a marker that does not
  * occur in the text.
  */
-function parseBareTemplate(parseTree: ParseTree, text: string, filePath: string): { parts: TemplatePart[]; problems: ParseProblem[] } {
+function parseBareTemplate(
+  parseTree: ParseTree,
+  text: string,
+  filePath: string,
+  fast: boolean,
+): { parts: TemplatePart[]; problems: ParseProblem[] } {
   let marker = "RESTORABLE_TEMPLATE_END";
   while (text.includes(marker)) marker += "_";
   const prefix = `${TEMPLATE_ATTR} = <<${marker}\n`;
   const needsNewline = text.length > 0 && !text.endsWith("\n");
   const wrapped = `${prefix}${text}${needsNewline ? "\n" : ""}${marker}\n`;
-  const parsed = parseNative(parseTree, wrapped, filePath);
+  const parsed = parseNative(parseTree, wrapped, filePath, fast);
   const lines = new LineIndex(text);
   const shift = (offset: number): number => Math.max(0, Math.min(text.length, offset - prefix.length));
   const rebase = <T>(value: T): T => rebaseRanges(value, (o) => lines.position(shift(o)));
