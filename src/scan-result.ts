@@ -146,4 +146,11 @@ export interface ScanOptions {
 export interface ScanFileSystem {
   readFile(path: string): Promise<Buffer>;
   stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean; size: number }>;
+  /**
+   * Synchronous forms, used for the inputs when both are given (the default, node:fs, gives them):
+   * ten thousand small files read one after another take a seventh of the time they take through
+   * promises and libuv's thread pool.
+   */
+  readFileSync?(path: string): Buffer;
+  statSync?(path: string): { isFile(): boolean; isDirectory(): boolean; size: number };
 }

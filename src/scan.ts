@@ -31,6 +31,8 @@ const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 const nodeFileSystem: ScanFileSystem = {
   readFile: (p) => fsp.readFile(p),
   stat: (p) => fsp.stat(p),
+  readFileSync: (p) => readFileSync(p),
+  statSync: (p) => statSync(p),
 };
 
 function packageJson(): { version: string; homepage: string } {
@@ -169,12 +171,35 @@ class TextStore {
   ) {}
 
   async loadAll(paths: string[]): Promise<void> {
-    await Promise.all(paths.map((p) => this.load(p)));
+    if (this.fs.readFileSync && this.fs.statSync) for (const p of paths) this.loadSync(p, this.fs.statSync, this.fs.readFileSync);
+    else await Promise.all(paths.map((p) => this.load(p)));
   }
 
   /** Binary inputs (packaged charts): kept as bytes, under the same size limit. */
   async loadAllBytes(paths: string[]): Promise<void> {
     await Promise.all(paths.map((p) => this.load(p, true)));
+  }
+
+  private loadSync(rel: string, stat: NonNullable<ScanFileSystem["statSync"]>, read: NonNullable<ScanFileSystem["readFileSync"]>): void {
+    const abs = path.join(this.root, rel);
+    try {
+      if (this.readable(rel, stat(abs))) this.accept(rel, read(abs));
+    } catch (e) {
+      this.fail(rel, `the file could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  }
+
+  /** A regular file under --max-file-size; anything else is a problem (a FIFO named main.tf would block or never end). */
+  private readable(rel: string, stat: { isFile(): boolean; size: number }): boolean {
+    if (!stat.isFile()) {
+      this.fail(rel, "it is not a regular file; it was skipped");
+      return false;
+    }
+    if (stat.size > this.maxFileSize) {
+      this.fail(rel, `the file is ${stat.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
+      return false;
+    }
+    return true;
   }
 
   getBytes(rel: string): Uint8Array | undefined {
@@ -184,16 +209,7 @@ class TextStore {
   private async load(rel: string, binary = false): Promise<void> {
     const abs = path.join(this.root, rel);
     try {
-      const stat = await this.fs.stat(abs);
-      // A FIFO or device named main.tf would block or never end: only regular files are read.
-      if (!stat.isFile()) {
-        this.fail(rel, "it is not a regular file; it was skipped");
-        return;
-      }
-      if (stat.size > this.maxFileSize) {
-        this.fail(rel, `the file is ${stat.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
-        return;
-      }
+      if (!this.readable(rel, await this.fs.stat(abs))) return;
       const buf = await this.fs.readFile(abs);
       if (binary) this.bytes.set(rel, buf);
       else this.accept(rel, buf);

@@ -53,7 +53,7 @@ function grammarWasmPath(): string {
 }
 
 /** The whole scan in a fresh Node process: wall time from its own clock, peak RSS from its resource usage. */
-function fullScan(dir: string, extraArgs: string[]): { wallMs: number; peakRssMb: number; findings: number; files: number } {
+function fullScan(dir: string, extraArgs: string[]): { wallMs: number; peakRssMb: number; findings: number } {
   const r = spawnSync(process.execPath, [CHILD, dir, ...extraArgs], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`the scan failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split("\n").pop()!);
@@ -78,16 +78,17 @@ function printFigures(label: string, f: Figures): void {
   process.stdout.write(lines.join("\n") + "\n");
 }
 
-/** Bytes of the files a scan reads (Terraform, variables, YAML, JSON). */
-async function inputBytes(dir: string): Promise<number> {
+/** The files a scan reads (Terraform, variables, YAML, JSON) and their bytes. */
+async function inputs(dir: string): Promise<{ files: number; bytes: number }> {
   const files = await fg(["**/*.tf", "**/*.tf.json", "**/*.tfvars", "**/*.tfvars.json", "**/*.yaml", "**/*.yml", "**/*.json"], { cwd: dir, ignore: ["**/node_modules/**", "**/.git/**"] });
-  return files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0);
+  return { files: files.length, bytes: files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0) };
 }
 
 async function measure(dir: string, label: string, extraArgs: string[]): Promise<Figures> {
   const parsed = await parseOnly(dir);
   const scan = fullScan(dir, extraArgs);
-  const figures = { files: scan.files, mb: (await inputBytes(dir)) / 1e6, wallMs: scan.wallMs, grammarOnlyMs: parsed.grammarMs, parseOnlyMs: parsed.astMs, peakRssMb: scan.peakRssMb, findings: scan.findings };
+  const read = await inputs(dir);
+  const figures = { files: read.files, mb: read.bytes / 1e6, wallMs: scan.wallMs, grammarOnlyMs: parsed.grammarMs, parseOnlyMs: parsed.astMs, peakRssMb: scan.peakRssMb, findings: scan.findings };
   printFigures(label, figures);
   return figures;
 }
@@ -132,7 +133,7 @@ async function targets(): Promise<void> {
       generateRepo(dir, n);
       const parsed = await parseOnly(dir);
       const scans = Array.from({ length: 3 }, () => fullScan(dir, []));
-      runs[n] = { wallMs: median(scans.map((x) => x.wallMs)), peakRssMb: Math.max(...scans.map((x) => x.peakRssMb)), grammarMs: parsed.grammarMs, files: scans[0]!.files };
+      runs[n] = { wallMs: median(scans.map((x) => x.wallMs)), peakRssMb: Math.max(...scans.map((x) => x.peakRssMb)), grammarMs: parsed.grammarMs, files: parsed.files };
       rmSync(dir, { recursive: true, force: true });
     }
     const big = runs[2000]!;

@@ -125,6 +125,20 @@ function where(l: Location): string {
  */
 type TagIndex = ReturnType<typeof indexTags>;
 
+/**
+ * Components as a few lists shared with the index, never copied: in a monorepo thousands of
+ * selections ask for the same large lists (every component tagged backup = daily), and copying
+ * them for each was most of the scan's allocation.
+ */
+type Bound = readonly (readonly Component[])[];
+const NONE: readonly Component[] = [];
+
+function sizeOf(bound: Bound): number {
+  let n = 0;
+  for (const part of bound) n += part.length;
+  return n;
+}
+
 function indexTags(components: readonly Component[]) {
   const byPair = new Map<string, Component[]>();
   const byKey = new Map<string, Component[]>();
@@ -144,12 +158,12 @@ function indexTags(components: readonly Component[]) {
   }
   return {
     /** Components that may satisfy an `equals` criterion with a known key and value; undefined for other criteria. */
-    mayHave(t: TagCriterion): Component[] | undefined {
+    mayHave(t: TagCriterion): Bound | undefined {
       if (t.op !== "equals" || isUnknownFact(t.key) || isUnknownFact(t.value)) return undefined;
-      return [...(byPair.get(`${t.key}\u0000${t.value}`) ?? []), ...(unknownValue.get(t.key) ?? []), ...unknownTags];
+      return [byPair.get(`${t.key}\u0000${t.value}`) ?? NONE, unknownValue.get(t.key) ?? NONE, unknownTags];
     },
-    withKey(key: string): Component[] {
-      return [...(byKey.get(key) ?? []), ...unknownTags];
+    withKey(key: string): Bound {
+      return [byKey.get(key) ?? NONE, unknownTags];
     },
   };
 }
@@ -183,7 +197,7 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
   for (const s of selections) {
     const provider = s.provider ?? "aws";
     // Components that may match every `condition` (AND): the narrowest known bound, when there is one.
-    const conditionBounds = s.allConditions.map((t) => tagIndex.mayHave(t)).filter((x): x is Component[] => x !== undefined);
+    const conditionBounds = s.allConditions.map((t) => tagIndex.mayHave(t)).filter((x): x is Bound => x !== undefined);
     const conditionOnly = s.resources.length === 0 && s.anyTags.length === 0;
     const broad =
       s.unknown !== undefined ||
@@ -197,19 +211,19 @@ export function computeCoverage(components: Component[], mechanisms: Mechanism[]
       continue;
     }
     // Components that may match `resources` or a `selection_tag` (OR).
-    const either: Component[] = [];
+    const either: (readonly Component[])[] = [];
     for (const r of s.resources) {
       if (r.by === "ref") {
         const c = findRef(r, byId);
-        if (c) either.push(c);
-      } else if (r.by === "arn") either.push(...(byService.get(r.pattern.split(":")[2] ?? "") ?? []));
+        if (c) either.push([c]);
+      } else if (r.by === "arn") either.push(byService.get(r.pattern.split(":")[2] ?? "") ?? NONE);
     }
     for (const t of s.anyTags) either.push(...(tagIndex.mayHave(t) ?? tagIndex.withKey(t.key as string)));
-    const bounds = conditionOnly ? conditionBounds : [either, ...conditionBounds];
+    const bounds: Bound[] = conditionOnly ? conditionBounds : [either, ...conditionBounds];
     // No resources, tags or conditions at all (a half-written selection): it selects nothing.
     if (bounds.length === 0) continue;
-    const narrowest = bounds.reduce((a, b) => (b.length < a.length ? b : a));
-    for (const c of narrowest) if (c.provider === provider) addCandidate(c, s);
+    const narrowest = bounds.reduce((a, b) => (sizeOf(b) < sizeOf(a) ? b : a));
+    for (const part of narrowest) for (const c of part) if (c.provider === provider) addCandidate(c, s);
   }
 
   const optInOf = (c: Component): { value: Tri; location?: Location } => {
@@ -626,7 +640,7 @@ function recordSelectionReach(selections: BackupSelection[], components: Compone
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
       const key = t.key;
-      if ((tagIndex.mayHave(t) ?? tagIndex.withKey(key)).some((c) => here(c) && tagMatch(t, c.tags) !== false)) continue;
+      if ((tagIndex.mayHave(t) ?? tagIndex.withKey(key)).some((part) => part.some((c) => here(c) && tagMatch(t, c.tags) !== false))) continue;
       // Only components with the key in some case can nearly miss it.
       byLowerKey ??= componentsByLowerKey(components);
       const near = (byLowerKey.get(key.toLowerCase()) ?? []).filter((c) => here(c) && nearMissOf(t, c) !== undefined);
