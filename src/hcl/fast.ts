@@ -554,7 +554,8 @@ class FastParser {
       const expr = this.expression(true);
       if (height + 1 + this.h > MAX_TREE_HEIGHT) giveUp();
       names.add(name);
-      attributes.push({ name, nameRange: this.range(nameStart, nameEnd), expr, range: this.range(nameStart, expr.range.end.offset) });
+      const nameRange = this.range(nameStart, nameEnd);
+      attributes.push({ name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } });
       return "attribute";
     }
     blocks.push(this.block(name, nameStart, nameEnd, height));
@@ -645,7 +646,7 @@ class FastParser {
     if (this.kind === QUESTION) giveUp();
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
-    return { kind: "conditional", cond, then, else: els, range: this.range(cond.range.start.offset, els.range.end.offset) };
+    return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
   }
 
   /** Precedence climbing over the binary operators binding at least `minPrec`, all left-associative. */
@@ -661,7 +662,7 @@ class FastParser {
       const right = this.binary(prec + 1, sensitive);
       h = Math.max(h, this.h) + 3;
       if (h > MAX_TREE_HEIGHT) giveUp();
-      left = { kind: "binary", op, left, right, range: this.range(left.range.start.offset, right.range.end.offset) };
+      left = { kind: "binary", op, left, right, range: { start: left.range.start, end: right.range.end } };
     }
     this.h = h;
     return left;
@@ -676,7 +677,7 @@ class FastParser {
     const operand = this.unary(sensitive);
     this.nesting--;
     this.h += 3;
-    return { kind: "unary", op, operand, range: this.range(start, operand.range.end.offset) };
+    return { kind: "unary", op, operand, range: { start: this.lines.position(start), end: operand.range.end } };
   }
 
   /** A primary expression with its traversal steps and splats. */
@@ -689,7 +690,7 @@ class FastParser {
       if (isNumber) giveUp();
       const steps: Traverser[] = [];
       h = Math.max(h, this.steps(steps, sensitive));
-      expr = { kind: "traverse", target: expr, steps, range: this.range(start, this.lastEnd(steps)) };
+      expr = { kind: "traverse", target: expr, steps, range: { start: expr.range.start, end: steps[steps.length - 1]!.range.end } };
     }
     let nestedSplatRejected = false;
     while (this.kind === ATTR_SPLAT || this.kind === FULL_SPLAT) {
@@ -892,7 +893,7 @@ class FastParser {
     this.step(true);
     const value = this.expression(true);
     this.h = Math.max(h, this.h);
-    return { key, bareKey, value, range: this.range(start, value.range.end.offset) };
+    return { key, bareKey, value, range: { start: this.lines.position(start), end: value.range.end } };
   }
 
   /** `[for ...]` or `{for ...}`, the current token being `for`. No comments anywhere inside. */

@@ -12,14 +12,21 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
+  /** Line (0-based) of the last position asked for: parsers ask in nearly increasing order. */
+  private lastLine = 0;
+
   position(offset: number): Position {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
+    let lo = this.lastLine;
+    if (!((starts[lo] ?? 0) <= offset && (lo + 1 >= starts.length || starts[lo + 1]! > offset))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
   }

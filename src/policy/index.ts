@@ -5,7 +5,7 @@
  */
 import type { Component } from "../graph/types.js";
 import type { ScanFileSystem } from "../scan-result.js";
-import { Classifier } from "./classify.js";
+import { Classifier, type Classification } from "./classify.js";
 import { combine, type PolicyDefaults } from "./combine.js";
 import { parseConfig, readConfigFile, type ClassifyRule, type ClusterConfig, type RestorableConfig } from "./config.js";
 import { DEFAULT_MAX_BACKUP_INTERVAL_HOURS, DEFAULT_MIN_RETENTION_DAYS } from "./defaults.js";
@@ -83,11 +83,17 @@ export function policyFromConfig(config: RestorableConfig | undefined): LoadedPo
 function policyView(policy: PolicySet, rules: ClassifyRule[], defaults: PolicyDefaults, configFile?: string): PolicyView {
   const classifier = new Classifier(policy, rules, configFile);
   const cache = new WeakMap<Component, { requirements: Requirements; problems: ClassificationProblem[] }>();
+  // combine() reads only the ids of the classes and regimes, in order: components of one classification share a result.
+  const combined = new Map<string, Requirements>();
+  const requirementsOf = (classification: Classification): Requirements => {
+    const key = `${classification.classes.map((c) => c.id).join(",")}|${classification.regimes.map((r) => r.id).join(",")}`;
+    return combined.get(key) ?? combined.set(key, combine(classification, policy, defaults)).get(key)!;
+  };
   const of = (c: Component) => {
     let hit = cache.get(c);
     if (!hit) {
       const classification = classifier.classify(c);
-      hit = { requirements: combine(classification, policy, defaults), problems: classification.problems };
+      hit = { requirements: requirementsOf(classification), problems: classification.problems };
       cache.set(c, hit);
     }
     return hit;
