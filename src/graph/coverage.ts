@@ -521,11 +521,14 @@ const MAX_NEAR_MISSES = 20;
 
 type KeyedCriterion = { s: BackupSelection; t: TagCriterion; block: "selection_tag" | "condition" };
 
-/** Criteria of one place: region (or "?") → account (or "?") → criteria. */
-type ByPlace = Map<string, Map<string, KeyedCriterion[]>>;
-
-/** Tag criteria that can nearly miss (known key and value; equals or like): lower-case key → key as written → values (near-value index), and the criteria of each value by place. */
-type CriteriaIndex = Map<string, Map<string, { values: NearValues<KeyedCriterion>; places: Map<string, ByPlace> }>>;
+/**
+ * Tag criteria that can nearly miss (known key and value; equals or like): lower-case key → key as
+ * written → the criteria by place (region or "?" → account or "?"), each place with its own
+ * near-value index, so a component's values are compared only with selections that may apply where
+ * it is (a monorepo's numbered service names are all within distance 2 of each other), and the
+ * order in which each value was first seen.
+ */
+type CriteriaIndex = Map<string, Map<string, { order: Map<string, number>; places: Map<string, Map<string, NearValues<KeyedCriterion>>> }>>;
 
 function criteriaByLowerKey(selections: readonly BackupSelection[]): CriteriaIndex {
   const out: CriteriaIndex = new Map();
@@ -534,12 +537,12 @@ function criteriaByLowerKey(selections: readonly BackupSelection[]): CriteriaInd
     for (const k of all) {
       if (isUnknownFact(k.t.key) || isUnknownFact(k.t.value)) continue;
       const lower = out.get(k.t.key.toLowerCase()) ?? out.set(k.t.key.toLowerCase(), new Map()).get(k.t.key.toLowerCase())!;
-      const entry = lower.get(k.t.key) ?? lower.set(k.t.key, { values: new NearValues(editDistance), places: new Map() }).get(k.t.key)!;
-      entry.values.add(k.t.value, k);
+      const entry = lower.get(k.t.key) ?? lower.set(k.t.key, { order: new Map(), places: new Map() }).get(k.t.key)!;
+      if (!entry.order.has(k.t.value)) entry.order.set(k.t.value, entry.order.size);
       const [r, a] = placeOfSelection(k.s);
-      const byPlace = entry.places.get(k.t.value) ?? entry.places.set(k.t.value, new Map()).get(k.t.value)!;
-      const accounts = byPlace.get(r) ?? byPlace.set(r, new Map()).get(r)!;
-      (accounts.get(a) ?? accounts.set(a, []).get(a)!).push(k);
+      const accounts = entry.places.get(r) ?? entry.places.set(r, new Map()).get(r)!;
+      const values = accounts.get(a) ?? accounts.set(a, new NearValues(editDistance)).get(a)!;
+      values.add(k.t.value, k);
     }
   }
   return out;
@@ -549,14 +552,17 @@ function placeOfSelection(s: BackupSelection): [string, string] {
   return [typeof s.region === "string" ? s.region : "?", typeof s.account === "string" ? s.account : "?"];
 }
 
-/** The criteria of a value that may apply in the component's place (unknown places on either side included). */
-function inPlace(byPlace: ByPlace, c: Component): KeyedCriterion[] {
-  const regions = typeof c.region === "string" ? [c.region, "?"] : [...byPlace.keys()];
-  const out: KeyedCriterion[] = [];
+/** The near-value indexes of the places that may apply to the component (unknown places on either side included), region first. */
+function placesOf(places: Map<string, Map<string, NearValues<KeyedCriterion>>>, c: Component): NearValues<KeyedCriterion>[] {
+  const regions = typeof c.region === "string" ? [c.region, "?"] : [...places.keys()];
+  const out: NearValues<KeyedCriterion>[] = [];
   for (const r of regions) {
-    const accounts = byPlace.get(r);
+    const accounts = places.get(r);
     if (!accounts) continue;
-    for (const a of typeof c.account === "string" ? [c.account, "?"] : [...accounts.keys()]) out.push(...(accounts.get(a) ?? []));
+    for (const a of typeof c.account === "string" ? [c.account, "?"] : [...accounts.keys()]) {
+      const values = accounts.get(a);
+      if (values) out.push(values);
+    }
   }
   return out;
 }
@@ -564,18 +570,24 @@ function inPlace(byPlace: ByPlace, c: Component): KeyedCriterion[] {
 /**
  * Selections that nearly select an uncovered component: a criterion on the same key in another
  * case, or on the same key with a value within edit distance 2. Found through indexes (keys by
- * lower case, values by deletion variants, criteria by place), not by comparing every selection.
+ * lower case, criteria by place, values by deletion variants), not by comparing every selection.
+ * Values come in order (first seen for another case, alphabetical for a near value), and each
+ * value's criteria in place order.
  */
 function nearMisses(c: Component, index: CriteriaIndex): Coverage["related"] {
   if (isUnknownFact(c.tags) || c.backupResourceType === undefined) return [];
   const out: Coverage["related"] = [];
   for (const [own, v] of Object.entries(c.tags)) {
     if (isUnknownFact(v)) continue;
-    for (const [key, { values, places }] of index.get(own.toLowerCase()) ?? []) {
+    for (const [key, { order, places }] of index.get(own.toLowerCase()) ?? []) {
       const why = own !== key ? ": tag keys are case-sensitive" : "";
-      const near = own !== key ? [...values.all()] : values.near(v);
-      for (const [value] of near) {
-        for (const { s, t, block } of inPlace(places.get(value)!, c)) {
+      const found: [string, KeyedCriterion[]][] = [];
+      for (const values of placesOf(places, c)) found.push(...(own !== key ? values.all() : values.near(v)));
+      // Stable sorts: a value's criteria stay in place order.
+      if (own !== key) found.sort((a, b) => order.get(a[0])! - order.get(b[0])!);
+      else found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      for (const [value, criteria] of found) {
+        for (const { s, t, block } of criteria) {
           if (out.length >= MAX_NEAR_MISSES) return out;
           if ((s.provider ?? "aws") !== c.provider || samePlace(s.region, s.account, c.region, c.account) === false) continue;
           out.push({ location: t.location, message: `${block} ${key}=${value} in ${where(t.location)} does not match tag ${own}=${v} of ${c.address}${why}` });

@@ -28,9 +28,13 @@ function deletions(s: string): Set<string> {
   return out;
 }
 
+/** Up to this many values, a query is compared with each directly: cheaper than building the deletion index. */
+const DIRECT_MAX = 32;
+
 export class NearValues<T> {
   private readonly items = new Map<string, T[]>();
-  private readonly byVariant = new Map<string, Set<string>>();
+  /** The deletion index, built on the first query once there are more than DIRECT_MAX values. */
+  private byVariant: Map<string, Set<string>> | undefined;
   private readonly long: string[] = [];
   /** Answers by query: many components share a tag value (env = prod), and the answer is the same for each. */
   private readonly answers = new Map<string, [string, T[]][]>();
@@ -45,11 +49,8 @@ export class NearValues<T> {
       return;
     }
     this.items.set(value, [item]);
-    if (value.length > MAX_INDEXED_LENGTH) {
-      this.long.push(value);
-      return;
-    }
-    for (const v of deletions(value)) (this.byVariant.get(v) ?? this.byVariant.set(v, new Set()).get(v)!).add(value);
+    if (value.length > MAX_INDEXED_LENGTH) this.long.push(value);
+    else if (this.byVariant) this.index(value);
   }
 
   /** Every value, with its items. */
@@ -57,18 +58,30 @@ export class NearValues<T> {
     return this.items.entries();
   }
 
-  /** Values at distance 1 or 2 from `query` (not equal to it), with their items, in insertion order. */
+  /** Values at distance 1 or 2 from `query` (not equal to it), with their items, sorted by value. */
   near(query: string): [string, T[]][] {
     const known = this.answers.get(query);
     if (known) return known;
-    const candidates = new Set<string>();
-    if (query.length <= MAX_INDEXED_LENGTH + MAX_DISTANCE) for (const v of deletions(query)) for (const c of this.byVariant.get(v) ?? []) candidates.add(c);
-    for (const c of this.long) candidates.add(c);
-    candidates.delete(query);
     const out: [string, T[]][] = [];
-    for (const c of candidates) if (this.distance(query, c) <= MAX_DISTANCE) out.push([c, this.items.get(c)!]);
+    for (const c of this.candidates(query)) if (c !== query && this.distance(query, c) <= MAX_DISTANCE) out.push([c, this.items.get(c)!]);
     out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     this.answers.set(query, out);
     return out;
+  }
+
+  private candidates(query: string): Iterable<string> {
+    if (this.items.size <= DIRECT_MAX) return this.items.keys();
+    if (!this.byVariant) {
+      this.byVariant = new Map();
+      for (const v of this.items.keys()) if (v.length <= MAX_INDEXED_LENGTH) this.index(v);
+    }
+    const out = new Set<string>();
+    if (query.length <= MAX_INDEXED_LENGTH + MAX_DISTANCE) for (const v of deletions(query)) for (const c of this.byVariant.get(v) ?? []) out.add(c);
+    for (const c of this.long) out.add(c);
+    return out;
+  }
+
+  private index(value: string): void {
+    for (const v of deletions(value)) (this.byVariant!.get(v) ?? this.byVariant!.set(v, new Set()).get(v)!).add(value);
   }
 }
