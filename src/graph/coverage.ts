@@ -645,6 +645,9 @@ function externalContribution(e: ExternalBackup, c: Component): Contribution {
 function recordSelectionReach(selections: BackupSelection[], components: Component[], mayMatch: ReadonlySet<BackupSelection>, tagIndex: TagIndex, roots: EvaluatedRoot[]): void {
   const addresses = new Map(roots.map((r) => [r.root, new Set(r.resources.flatMap((x) => [x.address, x.resourceAddress]))]));
   let byLowerKey: Map<string, Component[]> | undefined;
+  // Whether a criterion may match a component in a place: the same for every selection of that place
+  // (a monorepo's roots repeat `backup = daily`), so answered once per criterion, provider and place.
+  const matchesHere = new Map<string, boolean>();
   for (const s of selections) {
     if (s.origin !== undefined) continue;
     const here = (c: Component) => c.provider === (s.provider ?? "aws") && samePlace(s.region, s.account, c.region, c.account) !== false;
@@ -652,7 +655,14 @@ function recordSelectionReach(selections: BackupSelection[], components: Compone
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
       const key = t.key;
-      if ((tagIndex.mayHave(t) ?? tagIndex.withKey(key)).some((part) => part.some((c) => here(c) && tagMatch(t, c.tags) !== false))) continue;
+      const place = typeof s.region === "string" && typeof s.account === "string" ? `${s.region}\0${s.account}` : undefined;
+      const memo = place === undefined ? undefined : `${s.provider ?? "aws"}\0${place}\0${t.op}\0${key}\0${t.value as string}`;
+      let matches = memo === undefined ? undefined : matchesHere.get(memo);
+      if (matches === undefined) {
+        matches = (tagIndex.mayHave(t) ?? tagIndex.withKey(key)).some((part) => part.some((c) => here(c) && tagMatch(t, c.tags) !== false));
+        if (memo !== undefined) matchesHere.set(memo, matches);
+      }
+      if (matches) continue;
       // Only components with the key in some case can nearly miss it.
       byLowerKey ??= componentsByLowerKey(components);
       const near = (byLowerKey.get(key.toLowerCase()) ?? []).filter((c) => here(c) && nearMissOf(t, c) !== undefined);
