@@ -61,7 +61,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   await store.loadAllBytes(discovery.files.filter((f) => f.kind === "chart-archive").map((f) => f.path));
   const parser = await createHclParser();
   const parsedOne = progressCounter(discovery.files.filter((f) => PARSED_KINDS.has(f.kind) && store.get(f.path) !== undefined).length, options.onProgress);
-  const parsed = parseAll(discovery.files, store, parser, await parseLargeInputInParallel(discovery.files, store, options.workers, parser, parsedOne), parsedOne);
+  const parsed = parseAll(discovery.files, store, parser, await parseNativeFirst(discovery.files, store, options.workers, parser, parsedOne), parsedOne);
   const modules = groupModules(parsed);
   // Any *.json is read as a possible plan; one that cannot be read is not known to be ours.
   const planCandidates = new Set(discovery.files.filter((f) => f.kind === "plan-json").map((f) => f.path));
@@ -306,28 +306,40 @@ function progressCounter(total: number, report: ((done: number, total: number) =
 }
 
 /**
- * Native-syntax HCL files (.tf, .tfvars) parsed in worker threads when the input is large; undefined otherwise.
+ * Native-syntax HCL files (.tf, .tfvars), parsed before the other inputs: each by the fast parser
+ * here first (src/hcl/fast.ts, for clean files; sending its result back from a worker would cost more
+ * than parsing it), and the files it leaves to tree-sitter in worker threads when they are many.
  * Progress counts the files this thread parses as they are done; the workers' files are counted when
  * parseAll takes them up (src/hcl/pool.ts reports no progress of its own).
  */
-async function parseLargeInputInParallel(
+async function parseNativeFirst(
   files: DiscoveredFile[],
   store: TextStore,
   workers: number | undefined,
   parser: HclParser,
   parsedOne: (file: string) => void,
-): Promise<ReadonlyMap<string, ParsedFile> | undefined> {
-  const hcl = files.filter((f) => f.kind === "terraform" || f.kind === "tfvars").flatMap((f) => {
+): Promise<ReadonlyMap<string, ParsedFile>> {
+  const parsed = new Map<string, ParsedFile>();
+  const rest: { path: string; text: string }[] = [];
+  for (const f of files) {
+    if (f.kind !== "terraform" && f.kind !== "tfvars") continue;
     const text = store.get(f.path);
-    return text === undefined ? [] : [{ path: f.path, text }];
-  });
-  const n = workerCount(hcl, workers);
+    if (text === undefined) continue;
+    const clean = parser.parseClean(text, f.path);
+    if (clean) {
+      parsed.set(f.path, clean);
+      parsedOne(f.path);
+    } else rest.push({ path: f.path, text });
+  }
+  const n = workerCount(rest, workers);
   const parseHere = (text: string, file: string) => {
     const p = parser.parse(text, file);
     parsedOne(file);
     return p;
   };
-  return n > 0 ? parseInWorkers(hcl, n, parseHere) : undefined;
+  const inWorkers = n > 0 ? await parseInWorkers(rest, n, parseHere) : undefined;
+  for (const [file, p] of inWorkers ?? []) parsed.set(file, p);
+  return parsed;
 }
 
 function parseAll(files: DiscoveredFile[], store: TextStore, parser: HclParser, preParsed?: ReadonlyMap<string, ParsedFile>, parsedOne: (file: string) => void = () => {}): ParsedInputs {

@@ -30,8 +30,9 @@ Options:
       --now DATE           date that decides ignore expiry (default: SOURCE_DATE_EPOCH, else today)
       --max-file-size SIZE skip larger files with a CFG-001 finding: bytes, or 512K, 20M, 1G
                            (default: 10M)
-      --workers N          threads that parse Terraform files in parallel; 0 parses in the main
-                           thread (default: one per core beyond the first, for large inputs only)
+      --workers N          threads that parse, with tree-sitter, the Terraform files the fast
+                           parser leaves to it; 0 parses in the main thread (default: one per core
+                           beyond the first, when 300 files or 512 KB need it)
   -q, --quiet              list only findings at or above --fail-on, no summary, no progress
                            (progress "parsed N/M files" is shown on stderr when it is a terminal)
       --no-color           no colours in text output (also NO_COLOR=1)

@@ -14,6 +14,11 @@ import { Validator } from "./validate.js";
 export interface HclParser {
   /** Parses a native-syntax HCL file (`.tf`, `.tfvars`, `.hcl`). */
   parse(text: string, path: string): ParsedFile;
+  /**
+   * The fast path alone: the parsed file when it is clean HCL the hand-written parser reads (the
+   * same result `parse` gives), else undefined, and `parse` must read it with tree-sitter.
+   */
+  parseClean(text: string, path: string): ParsedFile | undefined;
   /** Parses a bare template, as `templatefile()` reads its file. */
   parseTemplate(text: string, path: string): { parts: TemplatePart[]; problems: ParseProblem[] };
 }
@@ -40,6 +45,12 @@ export async function createHclParser(options: HclParserOptions = {}): Promise<H
   };
   return {
     parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath, fast),
+    parseClean: (text, filePath) => {
+      if (!fast) return undefined;
+      const clean = stripBom(text);
+      const body = parseFast(clean, new LineIndex(clean));
+      return body ? { path: filePath, body, problems: [] } : undefined;
+    },
     parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath, fast),
   };
 }

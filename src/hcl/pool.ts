@@ -1,7 +1,9 @@
 /**
- * Parsing across cores (issue 7): large inputs are parsed by worker threads, each with its own
- * tree-sitter grammar, in batches; results come back keyed by path, so the scan is the same
- * whatever the worker count. Small inputs are not worth the workers' start-up (about 60 ms each).
+ * Parsing across cores (issue 7): the files the fast parser (fast.ts) leaves to tree-sitter, when
+ * they are many, are parsed by worker threads, each with its own grammar, in batches; results come
+ * back keyed by path, so the scan is the same whatever the worker count. Clean files are not sent:
+ * the fast parser reads one in less time than a worker's result takes to be received (structured
+ * clone of the AST), and few inputs are not worth the workers' start-up (about 60 ms each).
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
