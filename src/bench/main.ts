@@ -5,14 +5,11 @@
  * process, so the share of time spent beyond parsing is visible.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fg from "fast-glob";
-import { createRequire } from "node:module";
-import { Language, Parser } from "web-tree-sitter";
-import { createHclParser } from "../hcl/index.js";
 import { generateRepo } from "./generate.js";
 
 interface Figures {
@@ -27,29 +24,13 @@ interface Figures {
 
 const CHILD = fileURLToPath(new URL("./child.js", import.meta.url));
 
-/**
- * Parse every HCL file the scan parses (.tf and .tfvars) once, in this process, and nothing else:
- * with the tree-sitter grammar alone (the floor the issue measures against), and through
- * restorable's parser (the tree, its checks and its conversion to the AST the scan evaluates).
- */
-async function parseOnly(dir: string): Promise<{ grammarMs: number; astMs: number; files: number }> {
-  const files = (await fg(["**/*.tf", "**/*.tfvars"], { cwd: dir, ignore: ["**/node_modules/**", "**/.git/**"] })).sort();
-  const texts = files.map((f) => readFileSync(path.join(dir, f), "utf8"));
-  await Parser.init();
-  const grammar = new Parser();
-  grammar.setLanguage(await Language.load(grammarWasmPath()));
-  let start = performance.now();
-  for (const t of texts) grammar.parse(t)?.delete();
-  const grammarMs = performance.now() - start;
-  const parser = await createHclParser();
-  start = performance.now();
-  for (let i = 0; i < texts.length; i++) parser.parse(texts[i]!, files[i]!);
-  return { grammarMs, astMs: performance.now() - start, files: files.length };
-}
+const PARSE_CHILD = fileURLToPath(new URL("./parse-child.js", import.meta.url));
 
-function grammarWasmPath(): string {
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve("@tree-sitter-grammars/tree-sitter-hcl/package.json")), "tree-sitter-terraform.wasm");
+/** Parse-only times of the same files in a fresh process (src/bench/parse-child.ts). */
+function parseOnly(dir: string): { grammarMs: number; astMs: number; files: number } {
+  const r = spawnSync(process.execPath, [PARSE_CHILD, dir], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`the parse-only run failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }
 
 /** The whole scan in a fresh Node process: wall time from its own clock, peak RSS from its resource usage. */
@@ -69,8 +50,8 @@ function printFigures(label: string, f: Figures): void {
     `  files/s          ${(f.files / secs).toFixed(0)}`,
     `  MB/s             ${(f.mb / secs).toFixed(2)}`,
     `  peak RSS         ${f.peakRssMb.toFixed(0)} MB`,
-    `  grammar only     ${f.grammarOnlyMs.toFixed(0)} ms (tree-sitter parse of the same files, one thread)`,
-    `  parse only       ${f.parseOnlyMs.toFixed(0)} ms (restorable's parser: tree, checks, AST; one thread)`,
+    `  grammar only     ${f.grammarOnlyMs.toFixed(0)} ms (tree-sitter grammar alone, same files, one thread, fresh process)`,
+    `  parse only       ${f.parseOnlyMs.toFixed(0)} ms (restorable's parser, AST included; one thread)`,
     `  scan / grammar   ${(f.wallMs / f.grammarOnlyMs).toFixed(2)}x`,
     `  scan / parse     ${(f.wallMs / f.parseOnlyMs).toFixed(2)}x`,
     `  findings         ${f.findings}`,
@@ -84,17 +65,30 @@ async function inputs(dir: string): Promise<{ files: number; bytes: number }> {
   return { files: files.length, bytes: files.reduce((n, f) => n + statSync(path.join(dir, f)).size, 0) };
 }
 
-async function measure(dir: string, label: string, extraArgs: string[]): Promise<Figures> {
-  const parsed = await parseOnly(dir);
-  const scan = fullScan(dir, extraArgs);
+/** Each figure is the median of `runs` fresh processes, the scan and the parse-only runs taken in turn. */
+async function measure(dir: string, label: string, extraArgs: string[], runs: number): Promise<Figures> {
+  const parses: ReturnType<typeof parseOnly>[] = [];
+  const scans: ReturnType<typeof fullScan>[] = [];
+  for (let i = 0; i < runs; i++) {
+    parses.push(parseOnly(dir));
+    scans.push(fullScan(dir, extraArgs));
+  }
   const read = await inputs(dir);
-  const figures = { files: read.files, mb: read.bytes / 1e6, wallMs: scan.wallMs, grammarOnlyMs: parsed.grammarMs, parseOnlyMs: parsed.astMs, peakRssMb: scan.peakRssMb, findings: scan.findings };
-  printFigures(label, figures);
+  const figures = {
+    files: read.files,
+    mb: read.bytes / 1e6,
+    wallMs: median(scans.map((s) => s.wallMs)),
+    grammarOnlyMs: median(parses.map((p) => p.grammarMs)),
+    parseOnlyMs: median(parses.map((p) => p.astMs)),
+    peakRssMb: Math.max(...scans.map((s) => s.peakRssMb)),
+    findings: scans[0]!.findings,
+  };
+  printFigures(`${label}; median of ${runs} runs`, figures);
   return figures;
 }
 
 function usage(): never {
-  process.stderr.write("usage: npm run bench -- --generate N [--keep DIR] [--workers N] | npm run bench -- DIR [--workers N] | npm run bench -- --targets\n");
+  process.stderr.write("usage: npm run bench -- --generate N [--keep DIR] [--workers N] [--runs N] | npm run bench -- DIR [--workers N] [--runs N] | npm run bench -- --targets\n");
   process.exit(2);
 }
 
@@ -131,9 +125,8 @@ async function targets(): Promise<void> {
     for (const n of [2000, 4000]) {
       const dir = path.join(work, `m${n}`);
       generateRepo(dir, n);
-      const parsed = await parseOnly(dir);
-      const scans = Array.from({ length: 3 }, () => fullScan(dir, []));
-      runs[n] = { wallMs: median(scans.map((x) => x.wallMs)), peakRssMb: Math.max(...scans.map((x) => x.peakRssMb)), grammarMs: parsed.grammarMs, files: parsed.files };
+      const f = await measure(dir, `generated: ${n} modules`, [], 3);
+      runs[n] = { wallMs: f.wallMs, peakRssMb: f.peakRssMb, grammarMs: f.grammarOnlyMs, files: f.files };
       rmSync(dir, { recursive: true, force: true });
     }
     const big = runs[2000]!;
@@ -152,6 +145,9 @@ async function targets(): Promise<void> {
 
 export async function main(argv: string[]): Promise<void> {
   if (argv.includes("--targets")) return targets();
+  const runsAt = argv.indexOf("--runs");
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 3;
+  if (!Number.isInteger(runs) || runs <= 0) usage();
   const workers = argv.indexOf("--workers");
   const extra = workers >= 0 ? ["--workers", argv[workers + 1] ?? usage()] : [];
   const gen = argv.indexOf("--generate");
@@ -162,13 +158,13 @@ export async function main(argv: string[]): Promise<void> {
     const dir = keep >= 0 ? path.resolve(argv[keep + 1] ?? usage()) : mkdtempSync(path.join(tmpdir(), "restorable-bench-"));
     const repo = generateRepo(dir, n);
     try {
-      await measure(dir, `generated: ${n} modules (${repo.files} files) in ${dir}`, extra);
+      await measure(dir, `generated: ${n} modules (${repo.files} files) in ${dir}`, extra, runs);
     } finally {
       if (keep < 0) rmSync(dir, { recursive: true, force: true });
     }
     return;
   }
-  const dir = argv.find((a, i) => !a.startsWith("--") && argv[i - 1] !== "--workers");
+  const dir = argv.find((a, i) => !a.startsWith("--") && argv[i - 1] !== "--workers" && argv[i - 1] !== "--runs");
   if (!dir || !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) usage();
-  await measure(path.resolve(dir), `directory: ${path.resolve(dir)}`, extra);
+  await measure(path.resolve(dir), `directory: ${path.resolve(dir)}`, extra, runs);
 }
