@@ -39440,13 +39440,15 @@ function deletions(s) {
   }
   return out2;
 }
+var DIRECT_MAX = 32;
 var NearValues = class {
   constructor(distance2) {
     this.distance = distance2;
   }
   distance;
   items = /* @__PURE__ */ new Map();
-  byVariant = /* @__PURE__ */ new Map();
+  /** The deletion index, built on the first query once there are more than DIRECT_MAX values. */
+  byVariant;
   long = [];
   /** Answers by query: many components share a tag value (env = prod), and the answer is the same for each. */
   answers = /* @__PURE__ */ new Map();
@@ -39458,29 +39460,36 @@ var NearValues = class {
       return;
     }
     this.items.set(value, [item]);
-    if (value.length > MAX_INDEXED_LENGTH) {
-      this.long.push(value);
-      return;
-    }
-    for (const v of deletions(value)) (this.byVariant.get(v) ?? this.byVariant.set(v, /* @__PURE__ */ new Set()).get(v)).add(value);
+    if (value.length > MAX_INDEXED_LENGTH) this.long.push(value);
+    else if (this.byVariant) this.index(value);
   }
   /** Every value, with its items. */
   all() {
     return this.items.entries();
   }
-  /** Values at distance 1 or 2 from `query` (not equal to it), with their items, in insertion order. */
+  /** Values at distance 1 or 2 from `query` (not equal to it), with their items, sorted by value. */
   near(query) {
     const known2 = this.answers.get(query);
     if (known2) return known2;
-    const candidates = /* @__PURE__ */ new Set();
-    if (query.length <= MAX_INDEXED_LENGTH + MAX_DISTANCE) for (const v of deletions(query)) for (const c of this.byVariant.get(v) ?? []) candidates.add(c);
-    for (const c of this.long) candidates.add(c);
-    candidates.delete(query);
     const out2 = [];
-    for (const c of candidates) if (this.distance(query, c) <= MAX_DISTANCE) out2.push([c, this.items.get(c)]);
+    for (const c of this.candidates(query)) if (c !== query && this.distance(query, c) <= MAX_DISTANCE) out2.push([c, this.items.get(c)]);
     out2.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
     this.answers.set(query, out2);
     return out2;
+  }
+  candidates(query) {
+    if (this.items.size <= DIRECT_MAX) return this.items.keys();
+    if (!this.byVariant) {
+      this.byVariant = /* @__PURE__ */ new Map();
+      for (const v of this.items.keys()) if (v.length <= MAX_INDEXED_LENGTH) this.index(v);
+    }
+    const out2 = /* @__PURE__ */ new Set();
+    if (query.length <= MAX_INDEXED_LENGTH + MAX_DISTANCE) for (const v of deletions(query)) for (const c of this.byVariant.get(v) ?? []) out2.add(c);
+    for (const c of this.long) out2.add(c);
+    return out2;
+  }
+  index(value) {
+    for (const v of deletions(value)) (this.byVariant.get(v) ?? this.byVariant.set(v, /* @__PURE__ */ new Set()).get(v)).add(value);
   }
 };
 
@@ -39608,6 +39617,12 @@ function editDistance(a, b, max = 2) {
 function where(l) {
   return `${l.file}:${l.startLine}`;
 }
+var NONE = [];
+function sizeOf(bound) {
+  let n = 0;
+  for (const part of bound) n += part.length;
+  return n;
+}
 function indexTags(components4) {
   const byPair = /* @__PURE__ */ new Map();
   const byKey = /* @__PURE__ */ new Map();
@@ -39629,10 +39644,10 @@ function indexTags(components4) {
     /** Components that may satisfy an `equals` criterion with a known key and value; undefined for other criteria. */
     mayHave(t) {
       if (t.op !== "equals" || isUnknownFact(t.key) || isUnknownFact(t.value)) return void 0;
-      return [...byPair.get(`${t.key}\0${t.value}`) ?? [], ...unknownValue.get(t.key) ?? [], ...unknownTags];
+      return [byPair.get(`${t.key}\0${t.value}`) ?? NONE, unknownValue.get(t.key) ?? NONE, unknownTags];
     },
     withKey(key) {
-      return [...byKey.get(key) ?? [], ...unknownTags];
+      return [byKey.get(key) ?? NONE, unknownTags];
     }
   };
 }
@@ -39674,14 +39689,14 @@ function computeCoverage(components4, mechanisms, roots, externalBackups = []) {
     for (const r of s.resources) {
       if (r.by === "ref") {
         const c = findRef(r, byId);
-        if (c) either.push(c);
-      } else if (r.by === "arn") either.push(...byService.get(r.pattern.split(":")[2] ?? "") ?? []);
+        if (c) either.push([c]);
+      } else if (r.by === "arn") either.push(byService.get(r.pattern.split(":")[2] ?? "") ?? NONE);
     }
     for (const t of s.anyTags) either.push(...tagIndex.mayHave(t) ?? tagIndex.withKey(t.key));
     const bounds = conditionOnly ? conditionBounds : [either, ...conditionBounds];
     if (bounds.length === 0) continue;
-    const narrowest = bounds.reduce((a, b) => b.length < a.length ? b : a);
-    for (const c of narrowest) if (c.provider === provider) addCandidate(c, s);
+    const narrowest = bounds.reduce((a, b) => sizeOf(b) < sizeOf(a) ? b : a);
+    for (const part of narrowest) for (const c of part) if (c.provider === provider) addCandidate(c, s);
   }
   const optInOf = (c) => {
     const type = c.backupResourceType;
@@ -39943,12 +39958,12 @@ function criteriaByLowerKey(selections) {
     for (const k of all) {
       if (isUnknownFact(k.t.key) || isUnknownFact(k.t.value)) continue;
       const lower = out2.get(k.t.key.toLowerCase()) ?? out2.set(k.t.key.toLowerCase(), /* @__PURE__ */ new Map()).get(k.t.key.toLowerCase());
-      const entry = lower.get(k.t.key) ?? lower.set(k.t.key, { values: new NearValues(editDistance), places: /* @__PURE__ */ new Map() }).get(k.t.key);
-      entry.values.add(k.t.value, k);
+      const entry = lower.get(k.t.key) ?? lower.set(k.t.key, { order: /* @__PURE__ */ new Map(), places: /* @__PURE__ */ new Map() }).get(k.t.key);
+      if (!entry.order.has(k.t.value)) entry.order.set(k.t.value, entry.order.size);
       const [r, a] = placeOfSelection(k.s);
-      const byPlace = entry.places.get(k.t.value) ?? entry.places.set(k.t.value, /* @__PURE__ */ new Map()).get(k.t.value);
-      const accounts = byPlace.get(r) ?? byPlace.set(r, /* @__PURE__ */ new Map()).get(r);
-      (accounts.get(a) ?? accounts.set(a, []).get(a)).push(k);
+      const accounts = entry.places.get(r) ?? entry.places.set(r, /* @__PURE__ */ new Map()).get(r);
+      const values2 = accounts.get(a) ?? accounts.set(a, new NearValues(editDistance)).get(a);
+      values2.add(k.t.value, k);
     }
   }
   return out2;
@@ -39956,13 +39971,16 @@ function criteriaByLowerKey(selections) {
 function placeOfSelection(s) {
   return [typeof s.region === "string" ? s.region : "?", typeof s.account === "string" ? s.account : "?"];
 }
-function inPlace(byPlace, c) {
-  const regions = typeof c.region === "string" ? [c.region, "?"] : [...byPlace.keys()];
+function placesOf(places, c) {
+  const regions = typeof c.region === "string" ? [c.region, "?"] : [...places.keys()];
   const out2 = [];
   for (const r of regions) {
-    const accounts = byPlace.get(r);
+    const accounts = places.get(r);
     if (!accounts) continue;
-    for (const a of typeof c.account === "string" ? [c.account, "?"] : [...accounts.keys()]) out2.push(...accounts.get(a) ?? []);
+    for (const a of typeof c.account === "string" ? [c.account, "?"] : [...accounts.keys()]) {
+      const values2 = accounts.get(a);
+      if (values2) out2.push(values2);
+    }
   }
   return out2;
 }
@@ -39971,11 +39989,14 @@ function nearMisses(c, index2) {
   const out2 = [];
   for (const [own, v] of Object.entries(c.tags)) {
     if (isUnknownFact(v)) continue;
-    for (const [key, { values: values2, places }] of index2.get(own.toLowerCase()) ?? []) {
+    for (const [key, { order, places }] of index2.get(own.toLowerCase()) ?? []) {
       const why = own !== key ? ": tag keys are case-sensitive" : "";
-      const near = own !== key ? [...values2.all()] : values2.near(v);
-      for (const [value] of near) {
-        for (const { s, t, block } of inPlace(places.get(value), c)) {
+      const found = [];
+      for (const values2 of placesOf(places, c)) found.push(...own !== key ? values2.all() : values2.near(v));
+      if (own !== key) found.sort((a, b) => order.get(a[0]) - order.get(b[0]));
+      else found.sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+      for (const [value, criteria] of found) {
+        for (const { s, t, block } of criteria) {
           if (out2.length >= MAX_NEAR_MISSES) return out2;
           if ((s.provider ?? "aws") !== c.provider || samePlace(s.region, s.account, c.region, c.account) === false) continue;
           out2.push({ location: t.location, message: `${block} ${key}=${value} in ${where(t.location)} does not match tag ${own}=${v} of ${c.address}${why}` });
@@ -40016,6 +40037,7 @@ function externalContribution(e, c) {
 function recordSelectionReach(selections, components4, mayMatch, tagIndex, roots) {
   const addresses = new Map(roots.map((r) => [r.root, new Set(r.resources.flatMap((x) => [x.address, x.resourceAddress]))]));
   let byLowerKey;
+  const matchesHere = /* @__PURE__ */ new Map();
   for (const s of selections) {
     if (s.origin !== void 0) continue;
     const here = (c) => c.provider === (s.provider ?? "aws") && samePlace(s.region, s.account, c.region, c.account) !== false;
@@ -40023,7 +40045,14 @@ function recordSelectionReach(selections, components4, mayMatch, tagIndex, roots
     for (const t of [...s.anyTags, ...s.allConditions.filter((x) => x.op === "equals" || x.op === "like")]) {
       if (isUnknownFact(t.key) || isUnknownFact(t.value)) continue;
       const key = t.key;
-      if ((tagIndex.mayHave(t) ?? tagIndex.withKey(key)).some((c) => here(c) && tagMatch(t, c.tags) !== false)) continue;
+      const place = typeof s.region === "string" && typeof s.account === "string" ? `${s.region}\0${s.account}` : void 0;
+      const memo = place === void 0 ? void 0 : `${s.provider ?? "aws"}\0${place}\0${t.op}\0${key}\0${t.value}`;
+      let matches = memo === void 0 ? void 0 : matchesHere.get(memo);
+      if (matches === void 0) {
+        matches = (tagIndex.mayHave(t) ?? tagIndex.withKey(key)).some((part) => part.some((c) => here(c) && tagMatch(t, c.tags) !== false));
+        if (memo !== void 0) matchesHere.set(memo, matches);
+      }
+      if (matches) continue;
       byLowerKey ??= componentsByLowerKey(components4);
       const near = (byLowerKey.get(key.toLowerCase()) ?? []).filter((c) => here(c) && nearMissOf(t, c) !== void 0);
       if (near.length) nearMissed.push({ criterion: t, componentIds: near.map((c) => c.id) });
@@ -51081,7 +51110,8 @@ var FastParser = class {
       const expr = this.expression(true);
       if (height + 1 + this.h > MAX_TREE_HEIGHT) giveUp();
       names3.add(name2);
-      attributes.push({ name: name2, nameRange: this.range(nameStart, nameEnd), expr, range: this.range(nameStart, expr.range.end.offset) });
+      const nameRange = this.range(nameStart, nameEnd);
+      attributes.push({ name: name2, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } });
       return "attribute";
     }
     blocks.push(this.block(name2, nameStart, nameEnd, height));
@@ -51167,7 +51197,7 @@ var FastParser = class {
     if (this.kind === QUESTION) giveUp();
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
-    return { kind: "conditional", cond, then, else: els, range: this.range(cond.range.start.offset, els.range.end.offset) };
+    return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
   }
   /** Precedence climbing over the binary operators binding at least `minPrec`, all left-associative. */
   binary(minPrec, sensitive) {
@@ -51182,7 +51212,7 @@ var FastParser = class {
       const right = this.binary(prec + 1, sensitive);
       h = Math.max(h, this.h) + 3;
       if (h > MAX_TREE_HEIGHT) giveUp();
-      left = { kind: "binary", op, left, right, range: this.range(left.range.start.offset, right.range.end.offset) };
+      left = { kind: "binary", op, left, right, range: { start: left.range.start, end: right.range.end } };
     }
     this.h = h;
     return left;
@@ -51196,7 +51226,7 @@ var FastParser = class {
     const operand = this.unary(sensitive);
     this.nesting--;
     this.h += 3;
-    return { kind: "unary", op, operand, range: this.range(start2, operand.range.end.offset) };
+    return { kind: "unary", op, operand, range: { start: this.lines.position(start2), end: operand.range.end } };
   }
   /** A primary expression with its traversal steps and splats. */
   postfix(sensitive) {
@@ -51208,7 +51238,7 @@ var FastParser = class {
       if (isNumber) giveUp();
       const steps2 = [];
       h = Math.max(h, this.steps(steps2, sensitive));
-      expr = { kind: "traverse", target: expr, steps: steps2, range: this.range(start2, this.lastEnd(steps2)) };
+      expr = { kind: "traverse", target: expr, steps: steps2, range: { start: expr.range.start, end: steps2[steps2.length - 1].range.end } };
     }
     let nestedSplatRejected = false;
     while (this.kind === ATTR_SPLAT || this.kind === FULL_SPLAT) {
@@ -51401,7 +51431,7 @@ var FastParser = class {
     this.step(true);
     const value = this.expression(true);
     this.h = Math.max(h, this.h);
-    return { key, bareKey, value, range: this.range(start2, value.range.end.offset) };
+    return { key, bareKey, value, range: { start: this.lines.position(start2), end: value.range.end } };
   }
   /** `[for ...]` or `{for ...}`, the current token being `for`. No comments anywhere inside. */
   forExpr(start2, isObject2) {
@@ -51697,14 +51727,20 @@ var LineIndex = class {
   }
   text;
   lineStarts;
+  /** Line (0-based) of the last position asked for: parsers ask in nearly increasing order. */
+  lastLine = 0;
   position(offset) {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
+    let lo = this.lastLine;
+    if (!((starts[lo] ?? 0) <= offset && (lo + 1 >= starts.length || starts[lo + 1] > offset))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if ((starts[mid] ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
   }
@@ -52112,6 +52148,12 @@ async function createHclParser(options = {}) {
   };
   return {
     parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath, fast),
+    parseClean: (text, filePath) => {
+      if (!fast) return void 0;
+      const clean = stripBom(text);
+      const body2 = parseFast(clean, new LineIndex(clean));
+      return body2 ? { path: filePath, body: body2, problems: [] } : void 0;
+    },
     parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath, fast)
   };
 }
@@ -54605,11 +54647,16 @@ function policyFromConfig(config) {
 function policyView(policy, rules, defaults13, configFile) {
   const classifier = new Classifier(policy, rules, configFile);
   const cache = /* @__PURE__ */ new WeakMap();
+  const combined = /* @__PURE__ */ new Map();
+  const requirementsOf = (classification) => {
+    const key = `${classification.classes.map((c) => c.id).join(",")}|${classification.regimes.map((r) => r.id).join(",")}`;
+    return combined.get(key) ?? combined.set(key, combine2(classification, policy, defaults13)).get(key);
+  };
   const of = (c) => {
     let hit = cache.get(c);
     if (!hit) {
       const classification = classifier.classify(c);
-      hit = { requirements: combine2(classification, policy, defaults13), problems: classification.problems };
+      hit = { requirements: requirementsOf(classification), problems: classification.problems };
       cache.set(c, hit);
     }
     return hit;
@@ -60521,7 +60568,9 @@ function shortName(full, type) {
 var DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 var nodeFileSystem = {
   readFile: (p) => fsp.readFile(p),
-  stat: (p) => fsp.stat(p)
+  stat: (p) => fsp.stat(p),
+  readFileSync: (p) => readFileSync3(p),
+  statSync: (p) => statSync2(p)
 };
 function packageJson2() {
   return { version: packageJson.version ?? "0.0.0", homepage: packageJson.homepage ?? "https://github.com/restorable/restorable" };
@@ -60545,7 +60594,7 @@ async function scan(options = {}) {
   await store.loadAllBytes(discovery.files.filter((f) => f.kind === "chart-archive").map((f) => f.path));
   const parser = await createHclParser();
   const parsedOne = progressCounter(discovery.files.filter((f) => PARSED_KINDS.has(f.kind) && store.get(f.path) !== void 0).length, options.onProgress);
-  const parsed = parseAll(discovery.files, store, parser, await parseLargeInputInParallel(discovery.files, store, options.workers, parser, parsedOne), parsedOne);
+  const parsed = parseAll(discovery.files, store, parser, await parseNativeFirst(discovery.files, store, options.workers, parser, parsedOne), parsedOne);
   const modules = groupModules(parsed);
   const planCandidates = new Set(discovery.files.filter((f) => f.kind === "plan-json").map((f) => f.path));
   const fileProblems = [...store.problems.filter((p) => !planCandidates.has(p.file)), ...parsed.problems, ...moduleProblems(modules)];
@@ -60618,11 +60667,15 @@ async function scan(options = {}) {
     ...kubernetes.unknowns
   ];
   appendNew(unknowns, ruleResults.unknowns);
+  let inventory;
   return {
     tool: { name: "restorable", version: toolVersion(), informationUri: packageJson2().homepage },
     rules: ruleMetadata(),
     findings,
-    components: buildInventory(graph, policy, findings),
+    // Built on first read: SARIF and text reports never read it (a quarter of a second at 10,000 components).
+    get components() {
+      return inventory ??= buildInventory(graph, policy, findings);
+    },
     unknowns,
     stats: {
       files: discovery.files.length,
@@ -60649,11 +60702,32 @@ var TextStore = class {
   realRoot;
   problems = [];
   async loadAll(paths) {
-    await Promise.all(paths.map((p) => this.load(p)));
+    if (this.fs.readFileSync && this.fs.statSync) for (const p of paths) this.loadSync(p, this.fs.statSync, this.fs.readFileSync);
+    else await Promise.all(paths.map((p) => this.load(p)));
   }
   /** Binary inputs (packaged charts): kept as bytes, under the same size limit. */
   async loadAllBytes(paths) {
     await Promise.all(paths.map((p) => this.load(p, true)));
+  }
+  loadSync(rel, stat2, read2) {
+    const abs = path6.join(this.root, rel);
+    try {
+      if (this.readable(rel, stat2(abs))) this.accept(rel, read2(abs));
+    } catch (e) {
+      this.fail(rel, `the file could not be read (${e.code ?? e.message})`);
+    }
+  }
+  /** A regular file under --max-file-size; anything else is a problem (a FIFO named main.tf would block or never end). */
+  readable(rel, stat2) {
+    if (!stat2.isFile()) {
+      this.fail(rel, "it is not a regular file; it was skipped");
+      return false;
+    }
+    if (stat2.size > this.maxFileSize) {
+      this.fail(rel, `the file is ${stat2.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
+      return false;
+    }
+    return true;
   }
   getBytes(rel) {
     return this.bytes.get(rel);
@@ -60661,15 +60735,7 @@ var TextStore = class {
   async load(rel, binary2 = false) {
     const abs = path6.join(this.root, rel);
     try {
-      const stat2 = await this.fs.stat(abs);
-      if (!stat2.isFile()) {
-        this.fail(rel, "it is not a regular file; it was skipped");
-        return;
-      }
-      if (stat2.size > this.maxFileSize) {
-        this.fail(rel, `the file is ${stat2.size} bytes, above --max-file-size (${this.maxFileSize}); it was skipped`);
-        return;
-      }
+      if (!this.readable(rel, await this.fs.stat(abs))) return;
       const buf = await this.fs.readFile(abs);
       if (binary2) this.bytes.set(rel, buf);
       else this.accept(rel, buf);
@@ -60740,18 +60806,28 @@ function progressCounter(total, report) {
     }
   };
 }
-async function parseLargeInputInParallel(files, store, workers, parser, parsedOne) {
-  const hcl = files.filter((f) => f.kind === "terraform" || f.kind === "tfvars").flatMap((f) => {
+async function parseNativeFirst(files, store, workers, parser, parsedOne) {
+  const parsed = /* @__PURE__ */ new Map();
+  const rest = [];
+  for (const f of files) {
+    if (f.kind !== "terraform" && f.kind !== "tfvars") continue;
     const text = store.get(f.path);
-    return text === void 0 ? [] : [{ path: f.path, text }];
-  });
-  const n = workerCount(hcl, workers);
+    if (text === void 0) continue;
+    const clean = parser.parseClean(text, f.path);
+    if (clean) {
+      parsed.set(f.path, clean);
+      parsedOne(f.path);
+    } else rest.push({ path: f.path, text });
+  }
+  const n = workerCount(rest, workers);
   const parseHere = (text, file) => {
     const p = parser.parse(text, file);
     parsedOne(file);
     return p;
   };
-  return n > 0 ? parseInWorkers(hcl, n, parseHere) : void 0;
+  const inWorkers = n > 0 ? await parseInWorkers(rest, n, parseHere) : void 0;
+  for (const [file, p] of inWorkers ?? []) parsed.set(file, p);
+  return parsed;
 }
 function parseAll(files, store, parser, preParsed, parsedOne = () => {
 }) {

@@ -5178,7 +5178,8 @@ var FastParser = class {
       const expr = this.expression(true);
       if (height + 1 + this.h > MAX_TREE_HEIGHT) giveUp();
       names.add(name2);
-      attributes.push({ name: name2, nameRange: this.range(nameStart, nameEnd), expr, range: this.range(nameStart, expr.range.end.offset) });
+      const nameRange = this.range(nameStart, nameEnd);
+      attributes.push({ name: name2, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } });
       return "attribute";
     }
     blocks.push(this.block(name2, nameStart, nameEnd, height));
@@ -5264,7 +5265,7 @@ var FastParser = class {
     if (this.kind === QUESTION) giveUp();
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
-    return { kind: "conditional", cond, then, else: els, range: this.range(cond.range.start.offset, els.range.end.offset) };
+    return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
   }
   /** Precedence climbing over the binary operators binding at least `minPrec`, all left-associative. */
   binary(minPrec, sensitive) {
@@ -5279,7 +5280,7 @@ var FastParser = class {
       const right = this.binary(prec + 1, sensitive);
       h = Math.max(h, this.h) + 3;
       if (h > MAX_TREE_HEIGHT) giveUp();
-      left = { kind: "binary", op, left, right, range: this.range(left.range.start.offset, right.range.end.offset) };
+      left = { kind: "binary", op, left, right, range: { start: left.range.start, end: right.range.end } };
     }
     this.h = h;
     return left;
@@ -5293,7 +5294,7 @@ var FastParser = class {
     const operand = this.unary(sensitive);
     this.nesting--;
     this.h += 3;
-    return { kind: "unary", op, operand, range: this.range(start2, operand.range.end.offset) };
+    return { kind: "unary", op, operand, range: { start: this.lines.position(start2), end: operand.range.end } };
   }
   /** A primary expression with its traversal steps and splats. */
   postfix(sensitive) {
@@ -5305,7 +5306,7 @@ var FastParser = class {
       if (isNumber) giveUp();
       const steps = [];
       h = Math.max(h, this.steps(steps, sensitive));
-      expr = { kind: "traverse", target: expr, steps, range: this.range(start2, this.lastEnd(steps)) };
+      expr = { kind: "traverse", target: expr, steps, range: { start: expr.range.start, end: steps[steps.length - 1].range.end } };
     }
     let nestedSplatRejected = false;
     while (this.kind === ATTR_SPLAT || this.kind === FULL_SPLAT) {
@@ -5498,7 +5499,7 @@ var FastParser = class {
     this.step(true);
     const value = this.expression(true);
     this.h = Math.max(h, this.h);
-    return { key, bareKey, value, range: this.range(start2, value.range.end.offset) };
+    return { key, bareKey, value, range: { start: this.lines.position(start2), end: value.range.end } };
   }
   /** `[for ...]` or `{for ...}`, the current token being `for`. No comments anywhere inside. */
   forExpr(start2, isObject) {
@@ -5794,14 +5795,20 @@ var LineIndex = class {
   }
   text;
   lineStarts;
+  /** Line (0-based) of the last position asked for: parsers ask in nearly increasing order. */
+  lastLine = 0;
   position(offset) {
     const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = lo + hi + 1 >> 1;
-      if ((starts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
+    let lo = this.lastLine;
+    if (!((starts[lo] ?? 0) <= offset && (lo + 1 >= starts.length || starts[lo + 1] > offset))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if ((starts[mid] ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.lastLine = lo;
     }
     return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
   }
@@ -6209,6 +6216,12 @@ async function createHclParser(options = {}) {
   };
   return {
     parse: (text, filePath) => parseNative(parseTree, stripBom(text), filePath, fast),
+    parseClean: (text, filePath) => {
+      if (!fast) return void 0;
+      const clean = stripBom(text);
+      const body2 = parseFast(clean, new LineIndex(clean));
+      return body2 ? { path: filePath, body: body2, problems: [] } : void 0;
+    },
     parseTemplate: (text, filePath) => parseBareTemplate(parseTree, stripBom(text), filePath, fast)
   };
 }
