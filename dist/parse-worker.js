@@ -4280,13 +4280,7 @@ var Converter = class {
   conditional(node) {
     const exprs = node.children.filter((c) => c.type === "expression");
     const [cond, then, els] = exprs;
-    return {
-      kind: "conditional",
-      cond: this.expression(need(cond ?? null)),
-      then: this.expression(need(then ?? null)),
-      else: this.expression(need(els ?? null)),
-      range: this.range(node)
-    };
+    return rightAssociated(this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
   }
   /**
    * The grammar inlines `_expr_term`, so a term arrives as a run of sibling
@@ -4636,6 +4630,11 @@ function need(node) {
 function needExpr(expr) {
   if (!expr) throw new ShapeError("missing expression");
   return expr;
+}
+function rightAssociated(cond, then, els) {
+  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
+  const inner = rightAssociated(cond.else, then, els);
+  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: { start: cond.range.start, end: inner.range.end } };
 }
 
 // src/hcl/errors.ts
@@ -5261,8 +5260,7 @@ var FastParser = class {
     h = Math.max(h, this.h);
     this.expect(COLON, sensitive);
     this.step(sensitive);
-    const els = this.binary(1, sensitive);
-    if (this.kind === QUESTION) giveUp();
+    const els = this.expression(sensitive);
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
     return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };

@@ -151,13 +151,7 @@ export class Converter {
   private conditional(node: Node): Expr {
     const exprs = node.children.filter((c) => c.type === "expression");
     const [cond, then, els] = exprs;
-    return {
-      kind: "conditional",
-      cond: this.expression(need(cond ?? null)),
-      then: this.expression(need(then ?? null)),
-      else: this.expression(need(els ?? null)),
-      range: this.range(node),
-    };
+    return rightAssociated(this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
   }
 
   /**
@@ -539,4 +533,16 @@ function need(node: Node | null | undefined): Node {
 function needExpr(expr: Expr | undefined): Expr {
   if (!expr) throw new ShapeError("missing expression");
   return expr;
+}
+
+/**
+ * `a ? b : c ? d : e` is `a ? b : (c ? d : e)` in HCL (hashicorp/hcl parses the false branch as a
+ * whole expression), but the tree-sitter grammar nests it the other way, `(a ? b : c) ? d : e`. A
+ * condition that is itself a bare conditional (a parenthesized one is a `parens` node) comes only
+ * from such a chain, so it is re-nested here.
+ */
+function rightAssociated(cond: Expr, then: Expr, els: Expr): Expr {
+  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
+  const inner = rightAssociated(cond.else, then, els);
+  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: { start: cond.range.start, end: inner.range.end } };
 }

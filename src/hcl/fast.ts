@@ -641,9 +641,8 @@ class FastParser {
     h = Math.max(h, this.h);
     this.expect(COLON, sensitive);
     this.step(sensitive);
-    const els = this.binary(1, sensitive);
-    // tree-sitter reads `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; left to it.
-    if (this.kind === QUESTION) giveUp();
+    // Right-associative, as in HCL: `a ? b : c ? d : e` is `a ? b : (c ? d : e)` (convert.ts re-nests tree-sitter's reading).
+    const els = this.expression(sensitive);
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
     return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };

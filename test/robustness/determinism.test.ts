@@ -38,9 +38,9 @@ function libIsStale(): boolean {
 }
 
 /**
- * Files the fast parser leaves to tree-sitter, and so to the workers: a chained conditional (valid
- * HCL whose tree-sitter reading the fast parser does not reproduce, src/hcl/fast.ts), enough of them
- * for the default worker count to start workers too.
+ * Files the fast parser leaves to tree-sitter, and so to the workers: a comment inside an expression
+ * (valid HCL the fast parser gives up on, src/hcl/fast.ts), enough of them for the default worker
+ * count to start workers too.
  */
 const SLOW_PATH_FILES = PARALLEL_MIN_FILES + 20;
 
@@ -50,7 +50,7 @@ beforeAll(() => {
   for (let i = 0; i < SLOW_PATH_FILES; i++) {
     const dir = path.join(tree, "tiers", `t${i}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "main.tf"), `variable "size" {\n  default = "m"\n}\n\nlocals {\n  tier = var.size == "s" ? 1 : var.size == "m" ? ${i} : 3\n}\n\nresource "aws_dynamodb_table" "t" {\n  name = "t\${local.tier}"\n}\n`);
+    writeFileSync(path.join(dir, "main.tf"), `variable "size" {\n  default = "m"\n}\n\nlocals {\n  tier = var.size == "s" ? 1 /* small */ : ${i}\n}\n\nresource "aws_dynamodb_table" "t" {\n  name = "t\${local.tier}"\n}\n`);
   }
   // Damage: a file that does not parse, one that is binary, a YAML manifest with an error, and an expansion bomb.
   writeFileSync(path.join(tree, "services/broken.tf"), 'resource "aws_s3_bucket" "b" {\n  bucket = \n');

@@ -69,6 +69,19 @@ describe("expressions", () => {
     expect(run("true && var.u")).toBeInstanceOf(Unknown);
   });
 
+  it("chained conditionals nest to the right, as in HCL, on both parsers (the fast path and tree-sitter)", async () => {
+    const treeSitter = await createHclParser({ fastPath: false });
+    const src = 'var.env == "prod" ? 35 : var.env == "staging" ? 7 : 1';
+    for (const p of [parser, treeSitter]) {
+      const file = p.parse(`x = ${src}\n`, "t.tf");
+      expect(file.problems).toEqual([]);
+      const value = (env: string) => evaluate(file.body.attributes[0]!.expr, { resolver: resolverFor({ env }), functions });
+      // Nested the other way, prod would read `(true ? 35 : …) ? 7 : 1`, an error on a number condition.
+      expect([value("prod"), value("staging"), value("dev")]).toEqual([35, 7, 1]);
+    }
+    expect(run("true ? 1 : false ? 2 : 3")).toBe(1);
+  });
+
   it("an unknown condition is known only when both branches agree", () => {
     expect(run('var.u ? "a" : "a"')).toBe("a");
     expect(run('var.u ? "a" : "b"')).toBeInstanceOf(Unknown);
