@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** mulberry32: small, fast and deterministic. */
-function rng(seed: number): () => number {
+/** mulberry32: small, fast and deterministic (the fuzz tests and the HCL corpus use it too). */
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

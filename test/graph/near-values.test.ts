@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { editDistance } from "../../src/graph/coverage.js";
 import { NearValues } from "../../src/graph/near-values.js";
-
-/** mulberry32, so the values are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from "../../src/bench/generate.js";
 
 /** Numbered names, as a monorepo has them (orders-00017), with a few long ones past the indexed length. */
 function values(n: number, rand: () => number): string[] {

@@ -3,17 +3,8 @@
  * flips, truncation, deleted lines, duplicated lines, random bytes. Kept apart so a failing case can
  * be replayed alone (damage(original, kind, rng(caseSeed(seed, name)))).
  */
-/** mulberry32 */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, shared with the benchmark's generator. */
+export { rng } from "../../src/bench/generate.js";
 
 /** FNV-1a of the case's name: each (file, index) has a generator of its own. */
 export function caseSeed(seed: number, name: string): number {

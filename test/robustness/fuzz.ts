@@ -25,7 +25,6 @@
 import { cpSync, mkdtempSync, promises as fsp, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AjvDraft04 from "ajv-draft-04";
 import fg from "fast-glob";
 import { afterAll, beforeAll, describe, it, expect } from "vitest";
 import { UsageError } from "../../src/errors.js";
@@ -37,6 +36,7 @@ import { formatReport } from "../../src/report/index.js";
 import { decodeText, scan } from "../../src/scan.js";
 import type { ScanFileSystem, ScanOptions, ScanResult } from "../../src/scan-result.js";
 import { discover, kindOf } from "../../src/discover/index.js";
+import { sarifValidator } from "../report/sarif-schema.js";
 import { caseSeed, damage, KINDS, rng } from "./damage.js";
 
 /** The seed of the whole run, and damages per fixture file: about 250 files × 10 ≈ 2,500 scans. */
@@ -48,15 +48,6 @@ const ALL_PROJECTS = [...fg.sync("cases/*", { cwd: FIXTURES, onlyDirectories: tr
 
 // ---- SARIF schema --------------------------------------------------------------------------------
 
-const schema = JSON.parse(readFileSync(new URL("../report/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
-function sarifValidator() {
-  const Ajv = AjvDraft04.default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addFormat("uri", (s: string) => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(s));
-  ajv.addFormat("uri-reference", (s: string) => !/[\s\\]/.test(s) && !s.startsWith("/") && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s));
-  ajv.addFormat("date-time", (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile(schema);
-}
 const validateSarif = sarifValidator();
 
 // ---- what the scan must say ----------------------------------------------------------------------

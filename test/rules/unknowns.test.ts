@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { toSarif } from "../../src/report/sarif.js";
 import { runRules } from "../../src/rules/index.js";
@@ -8,17 +6,9 @@ import type { Rule } from "../../src/rules/types.js";
 import { scan } from "../../src/scan.js";
 import type { Graph } from "../../src/graph/types.js";
 import type { PolicyView } from "../../src/policy/types.js";
+import { sarifValidator } from "../report/sarif-schema.js";
 
 const CASE = fileURLToPath(new URL("../../fixtures/cases/reg-003-cross-account/", import.meta.url));
-
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(new URL("../report/sarif-schema-2.1.0.json", import.meta.url), "utf8")) as object;
-  const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-  ajv.addFormat("uri", (s: string) => /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]*$/.test(s));
-  ajv.addFormat("uri-reference", (s: string) => !/[\s\\]/.test(s) && !s.startsWith("/") && !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s));
-  ajv.addFormat("date-time", (s: string) => !Number.isNaN(Date.parse(s)));
-  return ajv.compile(schema);
-}
 
 describe("unknowns reported by rules", () => {
   it("lists the decisions REG-*, MON-001 could not make, with the UnknownFact's reason, once each", async () => {
