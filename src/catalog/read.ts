@@ -17,22 +17,37 @@ export type Lookup = { kind: "absent" } | { kind: "value"; value: Value; at: Fil
 
 const ABSENT: Lookup = { kind: "absent" };
 
+/** Key paths split once: catalog entries ask for the same few hundred paths on every resource. */
+const SPLIT_PATHS = new Map<string, readonly string[]>();
+
+function keysOf(path: string): readonly string[] {
+  let keys = SPLIT_PATHS.get(path);
+  if (!keys) SPLIT_PATHS.set(path, (keys = path.split(".")));
+  return keys;
+}
+
 /** Walk `a.b.c` through nested blocks (first block of each type) or object/list values of attributes. */
 export function lookup(body: EvaluatedBody, path: string): Lookup {
-  const [head, ...rest] = path.split(".");
+  return lookupFrom(body, keysOf(path), 0);
+}
+
+function lookupFrom(body: EvaluatedBody, keys: readonly string[], i: number): Lookup {
+  const head = keys[i];
   if (head === undefined) return ABSENT;
+  const last = i === keys.length - 1;
   const attr = body.attributes.get(head);
-  if (attr) return rest.length === 0 ? { kind: "value", value: attr.value, at: attr.at } : digValue(attr.value, rest, attr.at);
+  if (attr) return last ? { kind: "value", value: attr.value, at: attr.at } : digValue(attr.value, keys, i + 1, attr.at);
   const block = body.blocks.find((b) => b.type === head);
-  if (block) return rest.length === 0 ? { kind: "value", value: true, at: block.at } : lookup(block, rest.join("."));
+  if (block) return last ? { kind: "value", value: true, at: block.at } : lookupFrom(block, keys, i + 1);
   const dyn = body.unknownBlocks.get(head);
   if (dyn) return { kind: "unknown", fact: unknownFact(`dynamic "${head}" blocks: ${dyn.reason}`, dyn.hint) };
   return ABSENT;
 }
 
-function digValue(v: Value, rest: string[], at: FileRange): Lookup {
+function digValue(v: Value, keys: readonly string[], from: number, at: FileRange): Lookup {
   let cur: Value = v;
-  for (const key of rest) {
+  for (let i = from; i < keys.length; i++) {
+    const key = keys[i]!;
     if (isList(cur)) cur = cur[0] ?? null;
     if (cur === null) return ABSENT;
     if (isUnknown(cur) || isRef(cur)) return { kind: "unknown", fact: factOfOpaque(cur), at };
