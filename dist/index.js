@@ -35226,7 +35226,7 @@ async function discover(options, fs4) {
       if (kind) files.set(rel, { path: rel, kind });
       continue;
     }
-    const found = await (0, import_fast_glob.default)(PATTERNS, {
+    const found = import_fast_glob.default.sync(PATTERNS, {
       cwd: p,
       dot: true,
       onlyFiles: true,
@@ -35359,20 +35359,31 @@ function toLocation(at4) {
   return { file: at4.file, startLine: at4.range.start.line, startColumn: at4.range.start.column, endLine: at4.range.end.line, endColumn: at4.range.end.column };
 }
 var ABSENT = { kind: "absent" };
+var SPLIT_PATHS = /* @__PURE__ */ new Map();
+function keysOf(path8) {
+  let keys2 = SPLIT_PATHS.get(path8);
+  if (!keys2) SPLIT_PATHS.set(path8, keys2 = path8.split("."));
+  return keys2;
+}
 function lookup(body2, path8) {
-  const [head, ...rest] = path8.split(".");
+  return lookupFrom(body2, keysOf(path8), 0);
+}
+function lookupFrom(body2, keys2, i2) {
+  const head = keys2[i2];
   if (head === void 0) return ABSENT;
+  const last = i2 === keys2.length - 1;
   const attr2 = body2.attributes.get(head);
-  if (attr2) return rest.length === 0 ? { kind: "value", value: attr2.value, at: attr2.at } : digValue(attr2.value, rest, attr2.at);
+  if (attr2) return last ? { kind: "value", value: attr2.value, at: attr2.at } : digValue(attr2.value, keys2, i2 + 1, attr2.at);
   const block = body2.blocks.find((b) => b.type === head);
-  if (block) return rest.length === 0 ? { kind: "value", value: true, at: block.at } : lookup(block, rest.join("."));
+  if (block) return last ? { kind: "value", value: true, at: block.at } : lookupFrom(block, keys2, i2 + 1);
   const dyn = body2.unknownBlocks.get(head);
   if (dyn) return { kind: "unknown", fact: unknownFact(`dynamic "${head}" blocks: ${dyn.reason}`, dyn.hint) };
   return ABSENT;
 }
-function digValue(v, rest, at4) {
+function digValue(v, keys2, from, at4) {
   let cur = v;
-  for (const key of rest) {
+  for (let i2 = from; i2 < keys2.length; i2++) {
+    const key = keys2[i2];
     if (isList(cur)) cur = cur[0] ?? null;
     if (cur === null) return ABSENT;
     if (isUnknown(cur) || isRef(cur)) return { kind: "unknown", fact: factOfOpaque(cur), at: at4 };
@@ -57437,7 +57448,7 @@ function protectionOf(c, coverage, nodes, graph, keyFindings) {
     accounts: distinctFacts(streams.map((s) => s.account).filter((a) => a !== null)),
     copies: c.copies.map((copy) => ({ region: copy.region, account: copy.account, via: copy.via })),
     vaults,
-    keys: keysOf(c, vaults, nodes, keyFindings),
+    keys: keysOf2(c, vaults, nodes, keyFindings),
     locked: lockedOf(c, vaults),
     restoreTested: restoreTestedOf(c, graph)
   };
@@ -57511,7 +57522,7 @@ function lockedOf(c, vaults) {
   const unknown = firstUnknown2(candidates);
   return best === "compliance" || unknown === void 0 ? best : unknown;
 }
-function keysOf(c, vaults, nodes, keyFindings) {
+function keysOf2(c, vaults, nodes, keyFindings) {
   const out2 = [];
   if (c.kind === "key") return out2;
   if (c.encryption.keyId !== void 0) out2.push(keyEntry(c.address, c.encryption.keyId, nodes, keyFindings));
