@@ -35356,7 +35356,8 @@ var EvalError = class extends Error {
 
 // src/catalog/read.ts
 function toLocation(at4) {
-  return { file: at4.file, startLine: at4.range.start.line, startColumn: at4.range.start.column, endLine: at4.range.end.line, endColumn: at4.range.end.column };
+  const { start: start2, end } = at4.range;
+  return { file: at4.file, startLine: start2.line, startColumn: start2.column, endLine: end.line, endColumn: end.column };
 }
 var ABSENT = { kind: "absent" };
 var SPLIT_PATHS = /* @__PURE__ */ new Map();
@@ -49996,6 +49997,85 @@ var Query = class {
   }
 };
 
+// src/hcl/positions.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    const starts = [0];
+    for (let i2 = 0; i2 < text.length; i2++) {
+      if (text.charCodeAt(i2) === 10) starts.push(i2 + 1);
+    }
+    this.lineStarts = starts;
+  }
+  text;
+  lineStarts;
+  /** Line (0-based) of the last position asked for: parsers ask in nearly increasing order. */
+  #lastLine = 0;
+  position(offset) {
+    const starts = this.lineStarts;
+    let lo = this.#lastLine;
+    if (!((starts[lo] ?? 0) <= offset && (lo + 1 >= starts.length || starts[lo + 1] > offset))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if ((starts[mid] ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.#lastLine = lo;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
+  }
+  range(start2, end) {
+    return new OffsetRange(this, start2, end);
+  }
+};
+var OffsetRange = class {
+  constructor(lines, startOffset, endOffset) {
+    this.startOffset = startOffset;
+    this.endOffset = endOffset;
+    this.#lines = lines;
+  }
+  startOffset;
+  endOffset;
+  #lines;
+  get start() {
+    return this.#lines.position(this.startOffset);
+  }
+  get end() {
+    return this.#lines.position(this.endOffset);
+  }
+};
+function startOffsetOf(r) {
+  return r instanceof OffsetRange ? r.startOffset : r.start.offset;
+}
+function endOffsetOf(r) {
+  return r instanceof OffsetRange ? r.endOffset : r.end.offset;
+}
+function spanOf(lines, a, b) {
+  return lines.range(startOffsetOf(a), endOffsetOf(b));
+}
+function rehydrateRanges(value, lines) {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== "object") continue;
+    const entries = Array.isArray(v) ? v.map((x, i2) => [i2, x]) : Object.entries(v);
+    for (const [k, x] of entries) {
+      if (isClonedRange(x)) v[k] = lines.range(x.startOffset, x.endOffset);
+      else if (x !== null && typeof x === "object") stack.push(x);
+    }
+  }
+}
+function isClonedRange(x) {
+  if (x === null || typeof x !== "object" || x instanceof OffsetRange) return false;
+  const keys2 = Object.keys(x);
+  return keys2.length === 2 && typeof x.startOffset === "number" && typeof x.endOffset === "number";
+}
+function stripBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+
 // src/hcl/strings.ts
 var SIMPLE_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
 function decodeQuoted(raw, errors) {
@@ -50166,7 +50246,7 @@ var Converter = class {
       convert();
     } catch (err2) {
       if (!(err2 instanceof ShapeError)) throw err2;
-      const covered = this.problems.some((p) => p.range.start.offset >= item.startIndex && p.range.start.offset <= item.endIndex);
+      const covered = this.problems.some((p) => startOffsetOf(p.range) >= item.startIndex && startOffsetOf(p.range) <= item.endIndex);
       if (!covered) this.problem(`could not read this ${item.type}: ${err2.message}`, item.startIndex, item.endIndex);
     }
   }
@@ -50223,7 +50303,7 @@ var Converter = class {
   conditional(node) {
     const exprs = node.children.filter((c) => c.type === "expression");
     const [cond, then, els] = exprs;
-    return rightAssociated(this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
+    return rightAssociated(this.lines, this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
   }
   /**
    * The grammar inlines `_expr_term`, so a term arrives as a run of sibling
@@ -50250,7 +50330,7 @@ var Converter = class {
     return base;
   }
   applyPostfix(target, node) {
-    const start2 = target.range.start.offset;
+    const start2 = startOffsetOf(target.range);
     if (node.type === "splat") {
       const splat = need(node.child(0));
       const steps2 = splat.children.filter((c) => c.type === "get_attr" || c.type === "index").map((c) => this.traverser(c));
@@ -50517,7 +50597,7 @@ var PartBuilder = class {
     const last = parts2[parts2.length - 1];
     if (last?.kind === "literal") {
       last.value += value;
-      last.range = this.conv.lines.range(last.range.start.offset, end);
+      last.range = this.conv.lines.range(startOffsetOf(last.range), end);
     } else if (value !== "" || start2 !== end) {
       parts2.push({ kind: "literal", value, range: this.conv.lines.range(start2, end) });
     }
@@ -50574,10 +50654,10 @@ function needExpr(expr) {
   if (!expr) throw new ShapeError("missing expression");
   return expr;
 }
-function rightAssociated(cond, then, els) {
-  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
-  const inner = rightAssociated(cond.else, then, els);
-  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: { start: cond.range.start, end: inner.range.end } };
+function rightAssociated(lines, cond, then, els) {
+  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: spanOf(lines, cond.range, els.range) };
+  const inner = rightAssociated(lines, cond.else, then, els);
+  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: spanOf(lines, cond.range, inner.range) };
 }
 
 // src/hcl/errors.ts
@@ -50821,7 +50901,7 @@ var PartBuilder2 = class {
     const last = parts2[parts2.length - 1];
     if (last?.kind === "literal") {
       last.value += value;
-      last.range = this.lines.range(last.range.start.offset, end);
+      last.range = this.lines.range(startOffsetOf(last.range), end);
     } else if (value !== "" || start2 !== end) {
       parts2.push({ kind: "literal", value, range: this.lines.range(start2, end) });
     }
@@ -51121,7 +51201,7 @@ var FastParser = class {
       if (height + 1 + this.h > MAX_TREE_HEIGHT) giveUp();
       names3.add(name2);
       const nameRange = this.range(nameStart, nameEnd);
-      attributes.push({ name: name2, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } });
+      attributes.push({ name: name2, nameRange, expr, range: spanOf(this.lines, nameRange, expr.range) });
       return "attribute";
     }
     blocks.push(this.block(name2, nameStart, nameEnd, height));
@@ -51206,7 +51286,7 @@ var FastParser = class {
     const els = this.expression(sensitive);
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
-    return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
+    return { kind: "conditional", cond, then, else: els, range: spanOf(this.lines, cond.range, els.range) };
   }
   /** Precedence climbing over the binary operators binding at least `minPrec`, all left-associative. */
   binary(minPrec, sensitive) {
@@ -51221,7 +51301,7 @@ var FastParser = class {
       const right = this.binary(prec + 1, sensitive);
       h = Math.max(h, this.h) + 3;
       if (h > MAX_TREE_HEIGHT) giveUp();
-      left = { kind: "binary", op, left, right, range: { start: left.range.start, end: right.range.end } };
+      left = { kind: "binary", op, left, right, range: spanOf(this.lines, left.range, right.range) };
     }
     this.h = h;
     return left;
@@ -51235,19 +51315,19 @@ var FastParser = class {
     const operand = this.unary(sensitive);
     this.nesting--;
     this.h += 3;
-    return { kind: "unary", op, operand, range: { start: this.lines.position(start2), end: operand.range.end } };
+    return { kind: "unary", op, operand, range: this.range(start2, endOffsetOf(operand.range)) };
   }
   /** A primary expression with its traversal steps and splats. */
   postfix(sensitive) {
     const isNumber = this.kind === NUMBER;
     let expr = this.primary(sensitive);
     let h = this.h;
-    const start2 = expr.range.start.offset;
+    const start2 = startOffsetOf(expr.range);
     if (this.kind === DOT || this.kind === LBRACK) {
       if (isNumber) giveUp();
       const steps2 = [];
       h = Math.max(h, this.steps(steps2, sensitive));
-      expr = { kind: "traverse", target: expr, steps: steps2, range: { start: expr.range.start, end: steps2[steps2.length - 1].range.end } };
+      expr = { kind: "traverse", target: expr, steps: steps2, range: spanOf(this.lines, expr.range, steps2[steps2.length - 1].range) };
     }
     let nestedSplatRejected = false;
     while (this.kind === ATTR_SPLAT || this.kind === FULL_SPLAT) {
@@ -51267,7 +51347,7 @@ var FastParser = class {
     return expr;
   }
   lastEnd(steps2) {
-    return steps2[steps2.length - 1].range.end.offset;
+    return endOffsetOf(steps2[steps2.length - 1].range);
   }
   /** Reads `.name`, `.0` and `[key]` steps into `steps`; returns their height. */
   steps(steps2, sensitive) {
@@ -51440,7 +51520,7 @@ var FastParser = class {
     this.step(true);
     const value = this.expression(true);
     this.h = Math.max(h, this.h);
-    return { key, bareKey, value, range: { start: this.lines.position(start2), end: value.range.end } };
+    return { key, bareKey, value, range: this.range(start2, endOffsetOf(value.range)) };
   }
   /** `[for ...]` or `{for ...}`, the current token being `for`. No comments anywhere inside. */
   forExpr(start2, isObject2) {
@@ -51723,43 +51803,6 @@ var Names = class {
     if (this.few.length > 16) this.many = new Set(this.few);
   }
 };
-
-// src/hcl/positions.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    const starts = [0];
-    for (let i2 = 0; i2 < text.length; i2++) {
-      if (text.charCodeAt(i2) === 10) starts.push(i2 + 1);
-    }
-    this.lineStarts = starts;
-  }
-  text;
-  lineStarts;
-  /** Line (0-based) of the last position asked for: parsers ask in nearly increasing order. */
-  lastLine = 0;
-  position(offset) {
-    const starts = this.lineStarts;
-    let lo = this.lastLine;
-    if (!((starts[lo] ?? 0) <= offset && (lo + 1 >= starts.length || starts[lo + 1] > offset))) {
-      lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if ((starts[mid] ?? 0) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      this.lastLine = lo;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
-  }
-  range(start2, end) {
-    return { start: this.position(start2), end: this.position(end) };
-  }
-};
-function stripBom(text) {
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
 
 // src/hcl/syntax.ts
 var SyntaxNode = class {
@@ -52188,7 +52231,7 @@ function parseNative(parseTree, text, filePath, fast) {
     const items = content?.type === "body" ? content.children.filter((c) => c.type === "attribute" || c.type === "block") : [];
     new Validator(text, lines, problems, rewritten).body(items, null, null);
     const body2 = convertBody(content, text, lines, problems);
-    problems.sort((a, b) => Number(a.echo ?? false) - Number(b.echo ?? false) || a.range.start.offset - b.range.start.offset);
+    problems.sort((a, b) => Number(a.echo ?? false) - Number(b.echo ?? false) || startOffsetOf(a.range) - startOffsetOf(b.range));
     return { path: filePath, body: body2, problems };
   } finally {
     tree.delete();
@@ -52263,7 +52306,7 @@ function parseBareTemplate(parseTree, text, filePath, fast) {
   const parsed = parseNative(parseTree, wrapped, filePath, fast);
   const lines = new LineIndex(text);
   const shift = (offset) => Math.max(0, Math.min(text.length, offset - prefix.length));
-  const rebase = (value) => rebaseRanges(value, (o) => lines.position(shift(o)));
+  const rebase = (value) => rebaseRanges(value, (r) => lines.range(shift(startOffsetOf(r)), shift(endOffsetOf(r))));
   const problems = parsed.problems.map((p) => rebase(p));
   const expr = parsed.body.attributes[0]?.expr;
   let parts2 = [];
@@ -52284,12 +52327,9 @@ function trimAddedNewline(parts2) {
 function rebaseRanges(value, map) {
   if (Array.isArray(value)) return value.map((v) => rebaseRanges(v, map));
   if (value === null || typeof value !== "object") return value;
-  const obj2 = value;
-  if (typeof obj2.line === "number" && typeof obj2.column === "number" && typeof obj2.offset === "number") {
-    return map(obj2.offset);
-  }
+  if (value instanceof OffsetRange) return map(value);
   const out2 = {};
-  for (const [k, v] of Object.entries(obj2)) out2[k] = rebaseRanges(v, map);
+  for (const [k, v] of Object.entries(value)) out2[k] = rebaseRanges(v, map);
   return out2;
 }
 
@@ -53875,7 +53915,7 @@ var JsonReader = class {
       labels: labels.map(memberName),
       labelRanges: labels.map((l) => this.range(l.name)),
       body: this.body(type, value),
-      range: { start: headRange.start, end: bodyRange.end },
+      range: spanOf(this.lines, headRange, bodyRange),
       headerRange: headRange
     });
   }
@@ -53900,7 +53940,7 @@ var JsonReader = class {
       name: memberName(member),
       nameRange,
       expr: this.expr(member.value),
-      range: { start: nameRange.start, end: valueRange.end }
+      range: spanOf(this.lines, nameRange, valueRange)
     };
   }
   expr(node) {
@@ -53923,7 +53963,7 @@ var JsonReader = class {
             key: this.stringExpr(memberName(m), m.name.range ?? [0, 0]),
             bareKey: false,
             value: this.expr(m.value),
-            range: { start: this.range(m.name).start, end: this.range(m.value).end }
+            range: spanOf(this.lines, this.range(m.name), this.range(m.value))
           })),
           range: range2
         };
@@ -53941,7 +53981,7 @@ var JsonReader = class {
     if (!value.includes("${") && !value.includes("%{")) return { kind: "literal", value, range: range2 };
     const { parts: parts2, problems } = this.parser.parseTemplate(value, this.path);
     const exact = this.text.slice(start2 + 1, end - 1) === value;
-    const mapRange = (r) => exact ? this.lines.range(r.start.offset + start2 + 1, r.end.offset + start2 + 1) : range2;
+    const mapRange = (r) => exact ? this.lines.range(startOffsetOf(r) + start2 + 1, endOffsetOf(r) + start2 + 1) : range2;
     for (const p of problems) this.problems.push({ message: p.message, range: mapRange(p.range) });
     const mapped = remapRanges(parts2, mapRange);
     if (mapped.every((p) => p.kind === "literal")) {
@@ -54009,6 +54049,7 @@ async function parseInWorkers(files, workers, parseHere) {
   const batches = [];
   for (let i2 = 0; i2 < files.length; i2 += BATCH_FILES) batches.push(files.slice(i2, i2 + BATCH_FILES));
   const results = /* @__PURE__ */ new Map();
+  const texts = new Map(files.map((f) => [f.path, f.text]));
   const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script));
   let next = 0;
   try {
@@ -54019,7 +54060,7 @@ async function parseInWorkers(files, workers, parseHere) {
           worker.postMessage(batches[next++]);
         };
         worker.on("message", (msg) => {
-          if (msg !== "ready") for (const p of msg) results.set(p.path, p);
+          if (msg !== "ready") for (const p of msg) results.set(p.path, withRanges(p, texts.get(p.path) ?? ""));
           send();
         });
         worker.on("error", reject);
@@ -54039,6 +54080,10 @@ async function parseInWorkers(files, workers, parseHere) {
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return results;
+}
+function withRanges(parsed, text) {
+  rehydrateRanges(parsed, new LineIndex(stripBom(text)));
+  return parsed;
 }
 
 // src/policy/classify.ts
@@ -60980,7 +61025,8 @@ function headerLookup(graph) {
   return (root, address) => headers.get(`${root}::${address}`);
 }
 function toLocation2(file, range2) {
-  return { file, startLine: range2.start.line, startColumn: range2.start.column, endLine: range2.end.line, endColumn: range2.end.column };
+  const { start: start2, end } = range2;
+  return { file, startLine: start2.line, startColumn: start2.column, endLine: end.line, endColumn: end.column };
 }
 function appendNew(unknowns, fromRules) {
   const seen = new Set(unknowns.map(unknownKey));

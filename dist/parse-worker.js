@@ -4053,6 +4053,68 @@ var Query = class {
   }
 };
 
+// src/hcl/positions.ts
+var LineIndex = class {
+  constructor(text) {
+    this.text = text;
+    const starts = [0];
+    for (let i2 = 0; i2 < text.length; i2++) {
+      if (text.charCodeAt(i2) === 10) starts.push(i2 + 1);
+    }
+    this.lineStarts = starts;
+  }
+  text;
+  lineStarts;
+  /** Line (0-based) of the last position asked for: parsers ask in nearly increasing order. */
+  #lastLine = 0;
+  position(offset) {
+    const starts = this.lineStarts;
+    let lo = this.#lastLine;
+    if (!((starts[lo] ?? 0) <= offset && (lo + 1 >= starts.length || starts[lo + 1] > offset))) {
+      lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if ((starts[mid] ?? 0) <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      this.#lastLine = lo;
+    }
+    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
+  }
+  range(start2, end) {
+    return new OffsetRange(this, start2, end);
+  }
+};
+var OffsetRange = class {
+  constructor(lines, startOffset, endOffset) {
+    this.startOffset = startOffset;
+    this.endOffset = endOffset;
+    this.#lines = lines;
+  }
+  startOffset;
+  endOffset;
+  #lines;
+  get start() {
+    return this.#lines.position(this.startOffset);
+  }
+  get end() {
+    return this.#lines.position(this.endOffset);
+  }
+};
+function startOffsetOf(r) {
+  return r instanceof OffsetRange ? r.startOffset : r.start.offset;
+}
+function endOffsetOf(r) {
+  return r instanceof OffsetRange ? r.endOffset : r.end.offset;
+}
+function spanOf(lines, a, b) {
+  return lines.range(startOffsetOf(a), endOffsetOf(b));
+}
+function stripBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+
 // src/hcl/strings.ts
 var SIMPLE_ESCAPES = { n: "\n", r: "\r", t: "	", '"': '"', "\\": "\\" };
 function decodeQuoted(raw, errors) {
@@ -4223,7 +4285,7 @@ var Converter = class {
       convert();
     } catch (err2) {
       if (!(err2 instanceof ShapeError)) throw err2;
-      const covered = this.problems.some((p) => p.range.start.offset >= item.startIndex && p.range.start.offset <= item.endIndex);
+      const covered = this.problems.some((p) => startOffsetOf(p.range) >= item.startIndex && startOffsetOf(p.range) <= item.endIndex);
       if (!covered) this.problem(`could not read this ${item.type}: ${err2.message}`, item.startIndex, item.endIndex);
     }
   }
@@ -4280,7 +4342,7 @@ var Converter = class {
   conditional(node) {
     const exprs = node.children.filter((c) => c.type === "expression");
     const [cond, then, els] = exprs;
-    return rightAssociated(this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
+    return rightAssociated(this.lines, this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
   }
   /**
    * The grammar inlines `_expr_term`, so a term arrives as a run of sibling
@@ -4307,7 +4369,7 @@ var Converter = class {
     return base;
   }
   applyPostfix(target, node) {
-    const start2 = target.range.start.offset;
+    const start2 = startOffsetOf(target.range);
     if (node.type === "splat") {
       const splat = need(node.child(0));
       const steps = splat.children.filter((c) => c.type === "get_attr" || c.type === "index").map((c) => this.traverser(c));
@@ -4574,7 +4636,7 @@ var PartBuilder = class {
     const last = parts2[parts2.length - 1];
     if (last?.kind === "literal") {
       last.value += value;
-      last.range = this.conv.lines.range(last.range.start.offset, end);
+      last.range = this.conv.lines.range(startOffsetOf(last.range), end);
     } else if (value !== "" || start2 !== end) {
       parts2.push({ kind: "literal", value, range: this.conv.lines.range(start2, end) });
     }
@@ -4631,10 +4693,10 @@ function needExpr(expr) {
   if (!expr) throw new ShapeError("missing expression");
   return expr;
 }
-function rightAssociated(cond, then, els) {
-  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
-  const inner = rightAssociated(cond.else, then, els);
-  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: { start: cond.range.start, end: inner.range.end } };
+function rightAssociated(lines, cond, then, els) {
+  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: spanOf(lines, cond.range, els.range) };
+  const inner = rightAssociated(lines, cond.else, then, els);
+  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: spanOf(lines, cond.range, inner.range) };
 }
 
 // src/hcl/errors.ts
@@ -4878,7 +4940,7 @@ var PartBuilder2 = class {
     const last = parts2[parts2.length - 1];
     if (last?.kind === "literal") {
       last.value += value;
-      last.range = this.lines.range(last.range.start.offset, end);
+      last.range = this.lines.range(startOffsetOf(last.range), end);
     } else if (value !== "" || start2 !== end) {
       parts2.push({ kind: "literal", value, range: this.lines.range(start2, end) });
     }
@@ -5178,7 +5240,7 @@ var FastParser = class {
       if (height + 1 + this.h > MAX_TREE_HEIGHT) giveUp();
       names.add(name2);
       const nameRange = this.range(nameStart, nameEnd);
-      attributes.push({ name: name2, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } });
+      attributes.push({ name: name2, nameRange, expr, range: spanOf(this.lines, nameRange, expr.range) });
       return "attribute";
     }
     blocks.push(this.block(name2, nameStart, nameEnd, height));
@@ -5263,7 +5325,7 @@ var FastParser = class {
     const els = this.expression(sensitive);
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
-    return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
+    return { kind: "conditional", cond, then, else: els, range: spanOf(this.lines, cond.range, els.range) };
   }
   /** Precedence climbing over the binary operators binding at least `minPrec`, all left-associative. */
   binary(minPrec, sensitive) {
@@ -5278,7 +5340,7 @@ var FastParser = class {
       const right = this.binary(prec + 1, sensitive);
       h = Math.max(h, this.h) + 3;
       if (h > MAX_TREE_HEIGHT) giveUp();
-      left = { kind: "binary", op, left, right, range: { start: left.range.start, end: right.range.end } };
+      left = { kind: "binary", op, left, right, range: spanOf(this.lines, left.range, right.range) };
     }
     this.h = h;
     return left;
@@ -5292,19 +5354,19 @@ var FastParser = class {
     const operand = this.unary(sensitive);
     this.nesting--;
     this.h += 3;
-    return { kind: "unary", op, operand, range: { start: this.lines.position(start2), end: operand.range.end } };
+    return { kind: "unary", op, operand, range: this.range(start2, endOffsetOf(operand.range)) };
   }
   /** A primary expression with its traversal steps and splats. */
   postfix(sensitive) {
     const isNumber = this.kind === NUMBER;
     let expr = this.primary(sensitive);
     let h = this.h;
-    const start2 = expr.range.start.offset;
+    const start2 = startOffsetOf(expr.range);
     if (this.kind === DOT || this.kind === LBRACK) {
       if (isNumber) giveUp();
       const steps = [];
       h = Math.max(h, this.steps(steps, sensitive));
-      expr = { kind: "traverse", target: expr, steps, range: { start: expr.range.start, end: steps[steps.length - 1].range.end } };
+      expr = { kind: "traverse", target: expr, steps, range: spanOf(this.lines, expr.range, steps[steps.length - 1].range) };
     }
     let nestedSplatRejected = false;
     while (this.kind === ATTR_SPLAT || this.kind === FULL_SPLAT) {
@@ -5324,7 +5386,7 @@ var FastParser = class {
     return expr;
   }
   lastEnd(steps) {
-    return steps[steps.length - 1].range.end.offset;
+    return endOffsetOf(steps[steps.length - 1].range);
   }
   /** Reads `.name`, `.0` and `[key]` steps into `steps`; returns their height. */
   steps(steps, sensitive) {
@@ -5497,7 +5559,7 @@ var FastParser = class {
     this.step(true);
     const value = this.expression(true);
     this.h = Math.max(h, this.h);
-    return { key, bareKey, value, range: { start: this.lines.position(start2), end: value.range.end } };
+    return { key, bareKey, value, range: this.range(start2, endOffsetOf(value.range)) };
   }
   /** `[for ...]` or `{for ...}`, the current token being `for`. No comments anywhere inside. */
   forExpr(start2, isObject) {
@@ -5780,43 +5842,6 @@ var Names = class {
     if (this.few.length > 16) this.many = new Set(this.few);
   }
 };
-
-// src/hcl/positions.ts
-var LineIndex = class {
-  constructor(text) {
-    this.text = text;
-    const starts = [0];
-    for (let i2 = 0; i2 < text.length; i2++) {
-      if (text.charCodeAt(i2) === 10) starts.push(i2 + 1);
-    }
-    this.lineStarts = starts;
-  }
-  text;
-  lineStarts;
-  /** Line (0-based) of the last position asked for: parsers ask in nearly increasing order. */
-  lastLine = 0;
-  position(offset) {
-    const starts = this.lineStarts;
-    let lo = this.lastLine;
-    if (!((starts[lo] ?? 0) <= offset && (lo + 1 >= starts.length || starts[lo + 1] > offset))) {
-      lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if ((starts[mid] ?? 0) <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      this.lastLine = lo;
-    }
-    return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1, offset };
-  }
-  range(start2, end) {
-    return { start: this.position(start2), end: this.position(end) };
-  }
-};
-function stripBom(text) {
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
 
 // src/hcl/syntax.ts
 var SyntaxNode = class {
@@ -6245,7 +6270,7 @@ function parseNative(parseTree, text, filePath, fast) {
     const items = content?.type === "body" ? content.children.filter((c) => c.type === "attribute" || c.type === "block") : [];
     new Validator(text, lines, problems, rewritten).body(items, null, null);
     const body2 = convertBody(content, text, lines, problems);
-    problems.sort((a, b) => Number(a.echo ?? false) - Number(b.echo ?? false) || a.range.start.offset - b.range.start.offset);
+    problems.sort((a, b) => Number(a.echo ?? false) - Number(b.echo ?? false) || startOffsetOf(a.range) - startOffsetOf(b.range));
     return { path: filePath, body: body2, problems };
   } finally {
     tree.delete();
@@ -6320,7 +6345,7 @@ function parseBareTemplate(parseTree, text, filePath, fast) {
   const parsed = parseNative(parseTree, wrapped, filePath, fast);
   const lines = new LineIndex(text);
   const shift = (offset) => Math.max(0, Math.min(text.length, offset - prefix.length));
-  const rebase = (value) => rebaseRanges(value, (o) => lines.position(shift(o)));
+  const rebase = (value) => rebaseRanges(value, (r) => lines.range(shift(startOffsetOf(r)), shift(endOffsetOf(r))));
   const problems = parsed.problems.map((p) => rebase(p));
   const expr = parsed.body.attributes[0]?.expr;
   let parts2 = [];
@@ -6341,12 +6366,9 @@ function trimAddedNewline(parts2) {
 function rebaseRanges(value, map) {
   if (Array.isArray(value)) return value.map((v) => rebaseRanges(v, map));
   if (value === null || typeof value !== "object") return value;
-  const obj = value;
-  if (typeof obj.line === "number" && typeof obj.column === "number" && typeof obj.offset === "number") {
-    return map(obj.offset);
-  }
+  if (value instanceof OffsetRange) return map(value);
   const out2 = {};
-  for (const [k, v] of Object.entries(obj)) out2[k] = rebaseRanges(v, map);
+  for (const [k, v] of Object.entries(value)) out2[k] = rebaseRanges(v, map);
   return out2;
 }
 

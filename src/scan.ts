@@ -515,7 +515,8 @@ function headerLookup(graph: Graph): (root: string, address: string) => Location
 }
 
 export function toLocation(file: string, range: Range): Location {
-  return { file, startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+  const { start, end } = range;
+  return { file, startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
 /** Rule unknowns (already sorted) after the evaluation's and the graph's, each subject+what+reason once. */

@@ -9,7 +9,8 @@ import type { EvaluatedBlock, EvaluatedBody, FileRange, ResourceInstance } from 
 import { isList, isObject, isRef, isUnknown, type Value } from "../terraform/value.js";
 
 export function toLocation(at: FileRange): Location {
-  return { file: at.file, startLine: at.range.start.line, startColumn: at.range.start.column, endLine: at.range.end.line, endColumn: at.range.end.column };
+  const { start, end } = at.range;
+  return { file: at.file, startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
 /** What was found at a key path: a value (or `undefined` = absent), where it was written, or why it cannot be known. */

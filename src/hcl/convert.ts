@@ -12,7 +12,7 @@ import type {
   TemplatePart,
   Traverser,
 } from "./ast.js";
-import type { LineIndex } from "./positions.js";
+import { spanOf, startOffsetOf, type LineIndex } from "./positions.js";
 import {
   decodeHeredoc,
   decodeQuoted,
@@ -89,7 +89,7 @@ export class Converter {
       convert();
     } catch (err) {
       if (!(err instanceof ShapeError)) throw err;
-      const covered = this.problems.some((p) => p.range.start.offset >= item.startIndex && p.range.start.offset <= item.endIndex);
+      const covered = this.problems.some((p) => startOffsetOf(p.range) >= item.startIndex && startOffsetOf(p.range) <= item.endIndex);
       if (!covered) this.problem(`could not read this ${item.type}: ${err.message}`, item.startIndex, item.endIndex);
     }
   }
@@ -151,7 +151,7 @@ export class Converter {
   private conditional(node: Node): Expr {
     const exprs = node.children.filter((c) => c.type === "expression");
     const [cond, then, els] = exprs;
-    return rightAssociated(this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
+    return rightAssociated(this.lines, this.expression(need(cond ?? null)), this.expression(need(then ?? null)), this.expression(need(els ?? null)));
   }
 
   /**
@@ -180,7 +180,7 @@ export class Converter {
   }
 
   private applyPostfix(target: Expr, node: Node): Expr {
-    const start = target.range.start.offset;
+    const start = startOffsetOf(target.range);
     if (node.type === "splat") {
       const splat = need(node.child(0));
       const steps = splat.children.filter((c) => c.type === "get_attr" || c.type === "index").map((c) => this.traverser(c));
@@ -472,7 +472,7 @@ class PartBuilder {
     const last = parts[parts.length - 1];
     if (last?.kind === "literal") {
       last.value += value;
-      last.range = this.conv.lines.range(last.range.start.offset, end);
+      last.range = this.conv.lines.range(startOffsetOf(last.range), end);
     } else if (value !== "" || start !== end) {
       parts.push({ kind: "literal", value, range: this.conv.lines.range(start, end) });
     }
@@ -541,8 +541,8 @@ function needExpr(expr: Expr | undefined): Expr {
  * condition that is itself a bare conditional (a parenthesized one is a `parens` node) comes only
  * from such a chain, so it is re-nested here.
  */
-function rightAssociated(cond: Expr, then: Expr, els: Expr): Expr {
-  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
-  const inner = rightAssociated(cond.else, then, els);
-  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: { start: cond.range.start, end: inner.range.end } };
+function rightAssociated(lines: LineIndex, cond: Expr, then: Expr, els: Expr): Expr {
+  if (cond.kind !== "conditional") return { kind: "conditional", cond, then, else: els, range: spanOf(lines, cond.range, els.range) };
+  const inner = rightAssociated(lines, cond.else, then, els);
+  return { kind: "conditional", cond: cond.cond, then: cond.then, else: inner, range: spanOf(lines, cond.range, inner.range) };
 }

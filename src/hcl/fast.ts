@@ -15,7 +15,7 @@
  * - template literal text is chunked the way the grammar's external scanner does (`$${`, `$$`).
  */
 import type { Attribute, BinaryOp, Block, Body, Expr, ObjectItem, Range, TemplatePart, Traverser } from "./ast.js";
-import type { LineIndex } from "./positions.js";
+import { endOffsetOf, spanOf, startOffsetOf, type LineIndex } from "./positions.js";
 import { decodeHeredoc, decodeQuoted, type EscapeError, type FlatToken, flushHeredoc, splitLines, trimLeftSpace, trimRightSpace } from "./strings.js";
 
 /** Deepest recursion (expressions, blocks, templates) before giving up: far beyond real files, well within the stack. */
@@ -233,7 +233,7 @@ class PartBuilder {
     const last = parts[parts.length - 1];
     if (last?.kind === "literal") {
       last.value += value;
-      last.range = this.lines.range(last.range.start.offset, end);
+      last.range = this.lines.range(startOffsetOf(last.range), end);
     } else if (value !== "" || start !== end) {
       parts.push({ kind: "literal", value, range: this.lines.range(start, end) });
     }
@@ -555,7 +555,7 @@ class FastParser {
       if (height + 1 + this.h > MAX_TREE_HEIGHT) giveUp();
       names.add(name);
       const nameRange = this.range(nameStart, nameEnd);
-      attributes.push({ name, nameRange, expr, range: { start: nameRange.start, end: expr.range.end } });
+      attributes.push({ name, nameRange, expr, range: spanOf(this.lines, nameRange, expr.range) });
       return "attribute";
     }
     blocks.push(this.block(name, nameStart, nameEnd, height));
@@ -645,7 +645,7 @@ class FastParser {
     const els = this.expression(sensitive);
     this.h = Math.max(h, this.h) + 2;
     this.nesting--;
-    return { kind: "conditional", cond, then, else: els, range: { start: cond.range.start, end: els.range.end } };
+    return { kind: "conditional", cond, then, else: els, range: spanOf(this.lines, cond.range, els.range) };
   }
 
   /** Precedence climbing over the binary operators binding at least `minPrec`, all left-associative. */
@@ -661,7 +661,7 @@ class FastParser {
       const right = this.binary(prec + 1, sensitive);
       h = Math.max(h, this.h) + 3;
       if (h > MAX_TREE_HEIGHT) giveUp();
-      left = { kind: "binary", op, left, right, range: { start: left.range.start, end: right.range.end } };
+      left = { kind: "binary", op, left, right, range: spanOf(this.lines, left.range, right.range) };
     }
     this.h = h;
     return left;
@@ -676,7 +676,7 @@ class FastParser {
     const operand = this.unary(sensitive);
     this.nesting--;
     this.h += 3;
-    return { kind: "unary", op, operand, range: { start: this.lines.position(start), end: operand.range.end } };
+    return { kind: "unary", op, operand, range: this.range(start, endOffsetOf(operand.range)) };
   }
 
   /** A primary expression with its traversal steps and splats. */
@@ -684,12 +684,12 @@ class FastParser {
     const isNumber = this.kind === NUMBER;
     let expr = this.primary(sensitive);
     let h = this.h;
-    const start = expr.range.start.offset;
+    const start = startOffsetOf(expr.range);
     if (this.kind === DOT || this.kind === LBRACK) {
       if (isNumber) giveUp();
       const steps: Traverser[] = [];
       h = Math.max(h, this.steps(steps, sensitive));
-      expr = { kind: "traverse", target: expr, steps, range: { start: expr.range.start, end: steps[steps.length - 1]!.range.end } };
+      expr = { kind: "traverse", target: expr, steps, range: spanOf(this.lines, expr.range, steps[steps.length - 1]!.range) };
     }
     let nestedSplatRejected = false;
     while (this.kind === ATTR_SPLAT || this.kind === FULL_SPLAT) {
@@ -711,7 +711,7 @@ class FastParser {
   }
 
   private lastEnd(steps: Traverser[]): number {
-    return steps[steps.length - 1]!.range.end.offset;
+    return endOffsetOf(steps[steps.length - 1]!.range);
   }
 
   /** Reads `.name`, `.0` and `[key]` steps into `steps`; returns their height. */
@@ -892,7 +892,7 @@ class FastParser {
     this.step(true);
     const value = this.expression(true);
     this.h = Math.max(h, this.h);
-    return { key, bareKey, value, range: { start: this.lines.position(start), end: value.range.end } };
+    return { key, bareKey, value, range: this.range(start, endOffsetOf(value.range)) };
   }
 
   /** `[for ...]` or `{for ...}`, the current token being `for`. No comments anywhere inside. */

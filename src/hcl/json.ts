@@ -2,7 +2,7 @@
 import { parse as parseJson } from "@humanwhocodes/momoa";
 import type { Attribute, Block, Body, Expr, ParsedFile, ParseProblem, Position, Range, TemplatePart } from "./ast.js";
 import type { HclParser } from "./parser.js";
-import { LineIndex, stripBom } from "./positions.js";
+import { endOffsetOf, LineIndex, spanOf, startOffsetOf, stripBom } from "./positions.js";
 
 type JsonNode = ReturnType<typeof parseJson>["body"];
 type JsonObject = Extract<JsonNode, { type: "Object" }>;
@@ -130,7 +130,7 @@ class JsonReader {
       labels: labels.map(memberName),
       labelRanges: labels.map((l) => this.range(l.name)),
       body: this.body(type, value),
-      range: { start: headRange.start, end: bodyRange.end },
+      range: spanOf(this.lines, headRange, bodyRange),
       headerRange: headRange,
     });
   }
@@ -157,7 +157,7 @@ class JsonReader {
       name: memberName(member),
       nameRange,
       expr: this.expr(member.value),
-      range: { start: nameRange.start, end: valueRange.end },
+      range: spanOf(this.lines, nameRange, valueRange),
     };
   }
 
@@ -181,7 +181,7 @@ class JsonReader {
             key: this.stringExpr(memberName(m), m.name.range ?? [0, 0]),
             bareKey: false,
             value: this.expr(m.value),
-            range: { start: this.range(m.name).start, end: this.range(m.value).end },
+            range: spanOf(this.lines, this.range(m.name), this.range(m.value)),
           })),
           range,
         };
@@ -200,7 +200,7 @@ class JsonReader {
     if (!value.includes("${") && !value.includes("%{")) return { kind: "literal", value, range };
     const { parts, problems } = this.parser.parseTemplate(value, this.path);
     const exact = this.text.slice(start + 1, end - 1) === value;
-    const mapRange = (r: Range): Range => (exact ? this.lines.range(r.start.offset + start + 1, r.end.offset + start + 1) : range);
+    const mapRange = (r: Range): Range => (exact ? this.lines.range(startOffsetOf(r) + start + 1, endOffsetOf(r) + start + 1) : range);
     for (const p of problems) this.problems.push({ message: p.message, range: mapRange(p.range) });
     const mapped = remapRanges(parts, mapRange);
     if (mapped.every((p) => p.kind === "literal")) {

@@ -3,11 +3,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Language, Parser, type Tree } from "web-tree-sitter";
-import type { Body, ParsedFile, ParseProblem, TemplatePart } from "./ast.js";
+import type { Body, ParsedFile, ParseProblem, Range, TemplatePart } from "./ast.js";
 import { Converter, ShapeError } from "./convert.js";
 import { syntaxProblems } from "./errors.js";
 import { parseFast } from "./fast.js";
-import { LineIndex, stripBom } from "./positions.js";
+import { endOffsetOf, LineIndex, OffsetRange, startOffsetOf, stripBom } from "./positions.js";
 import { MAX_SYNTAX_DEPTH, mirrorTree, type SyntaxNode as Node } from "./syntax.js";
 import { Validator } from "./validate.js";
 
@@ -84,7 +84,7 @@ function parseNative(parseTree: ParseTree, text: string, filePath: string, fast:
     const items = content?.type === "body" ? content.children.filter((c) => c.type === "attribute" || c.type === "block") : [];
     new Validator(text, lines, problems, rewritten).body(items, null, null);
     const body = convertBody(content, text, lines, problems);
-    problems.sort((a, b) => Number(a.echo ?? false) - Number(b.echo ?? false) || a.range.start.offset - b.range.start.offset);
+    problems.sort((a, b) => Number(a.echo ?? false) - Number(b.echo ?? false) || startOffsetOf(a.range) - startOffsetOf(b.range));
     return { path: filePath, body, problems };
   } finally {
     tree.delete();
@@ -183,7 +183,7 @@ function parseBareTemplate(
   const parsed = parseNative(parseTree, wrapped, filePath, fast);
   const lines = new LineIndex(text);
   const shift = (offset: number): number => Math.max(0, Math.min(text.length, offset - prefix.length));
-  const rebase = <T>(value: T): T => rebaseRanges(value, (o) => lines.position(shift(o)));
+  const rebase = <T>(value: T): T => rebaseRanges(value, (r) => lines.range(shift(startOffsetOf(r)), shift(endOffsetOf(r))));
   const problems = parsed.problems.map((p) => rebase(p));
   const expr = parsed.body.attributes[0]?.expr;
   let parts: TemplatePart[] = [];
@@ -203,15 +203,12 @@ function trimAddedNewline(parts: TemplatePart[]): void {
   if (last.value === "") parts.pop();
 }
 
-/** Deep-copies a model value, mapping every Position through `map`. */
-function rebaseRanges<T>(value: T, map: (offset: number) => { line: number; column: number; offset: number }): T {
+/** Deep-copies a model value, mapping every range through `map`. */
+function rebaseRanges<T>(value: T, map: (range: Range) => Range): T {
   if (Array.isArray(value)) return value.map((v) => rebaseRanges(v, map)) as T;
   if (value === null || typeof value !== "object") return value;
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.line === "number" && typeof obj.column === "number" && typeof obj.offset === "number") {
-    return map(obj.offset) as T;
-  }
+  if (value instanceof OffsetRange) return map(value) as T;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = rebaseRanges(v, map);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = rebaseRanges(v, map);
   return out as T;
 }

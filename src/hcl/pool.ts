@@ -10,6 +10,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ParsedFile } from "./ast.js";
+import { LineIndex, rehydrateRanges, stripBom } from "./positions.js";
 
 /** Below these, one thread parses faster than workers start. */
 export const PARALLEL_MIN_FILES = 300;
@@ -48,6 +49,7 @@ export async function parseInWorkers(
   const batches: { path: string; text: string }[][] = [];
   for (let i = 0; i < files.length; i += BATCH_FILES) batches.push(files.slice(i, i + BATCH_FILES));
   const results = new Map<string, ParsedFile>();
+  const texts = new Map(files.map((f) => [f.path, f.text]));
   const pool = Array.from({ length: Math.min(workers, batches.length) }, () => new Worker(script));
   let next = 0;
   try {
@@ -59,7 +61,7 @@ export async function parseInWorkers(
             worker.postMessage(batches[next++]);
           };
           worker.on("message", (msg: "ready" | ParsedFile[]) => {
-            if (msg !== "ready") for (const p of msg) results.set(p.path, p);
+            if (msg !== "ready") for (const p of msg) results.set(p.path, withRanges(p, texts.get(p.path) ?? ""));
             send();
           });
           worker.on("error", reject);
@@ -80,4 +82,10 @@ export async function parseInWorkers(
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return results;
+}
+
+/** A worker's ParsedFile came through structured clone, which keeps a range's offsets only: its ranges are made again over the file's text. */
+function withRanges(parsed: ParsedFile, text: string): ParsedFile {
+  rehydrateRanges(parsed, new LineIndex(stripBom(text)));
+  return parsed;
 }
