@@ -37680,16 +37680,32 @@ function lockedAgainstDeletion(r, ctx) {
   const groups = resourceGroups(chain);
   const account = ctx.placeOf(r).account;
   let unknown;
-  for (const lock of ctx.resourcesOfType("azurerm_management_lock")) {
-    if (lock.mode !== "managed") continue;
+  for (const lock of locksThatMayName(r, ctx.resourcesOfType("azurerm_management_lock"))) {
     const scope = rawValue(lock.body, "scope");
-    if (lock.root !== r.root && typeof scope !== "string") continue;
     const covers = scopeCovers(lock, scope, chain, groups, account, ctx);
     const result = and(covers, blocksDeletion(lock));
     if (result === true) return true;
     if (isUnknownFact(result)) unknown ??= unknownFact(`${lock.address} may lock ${r.address}: ${result.reason}`, result.hint);
   }
   return unknown ?? false;
+}
+var LOCK_INDEX = /* @__PURE__ */ new WeakMap();
+function locksThatMayName(r, locks) {
+  let index2 = LOCK_INDEX.get(locks);
+  if (!index2) {
+    index2 = { byRoot: /* @__PURE__ */ new Map(), literal: [], order: new Map(locks.map((l, i2) => [l, i2])) };
+    for (const lock of locks) {
+      if (lock.mode !== "managed") continue;
+      (index2.byRoot.get(lock.root) ?? index2.byRoot.set(lock.root, []).get(lock.root)).push(lock);
+      if (typeof rawValue(lock.body, "scope") === "string") index2.literal.push(lock);
+    }
+    LOCK_INDEX.set(locks, index2);
+  }
+  const own = index2.byRoot.get(r.root) ?? [];
+  const elsewhere = index2.literal.filter((l) => l.root !== r.root);
+  if (elsewhere.length === 0) return own;
+  const order = index2.order;
+  return [...own, ...elsewhere].sort((a, b) => order.get(a) - order.get(b));
 }
 
 // src/catalog/azurerm.ts

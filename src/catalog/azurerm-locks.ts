@@ -119,15 +119,38 @@ export function lockedAgainstDeletion(r: ResourceInstance, ctx: CatalogContext):
   const groups = resourceGroups(chain);
   const account = ctx.placeOf(r).account;
   let unknown: Fact<boolean> | undefined;
-  for (const lock of ctx.resourcesOfType("azurerm_management_lock")) {
-    if (lock.mode !== "managed") continue;
-    // A lock elsewhere names this resource only by a literal id; references are root-relative.
+  for (const lock of locksThatMayName(r, ctx.resourcesOfType("azurerm_management_lock"))) {
     const scope = rawValue(lock.body, "scope");
-    if (lock.root !== r.root && typeof scope !== "string") continue;
     const covers = scopeCovers(lock, scope, chain, groups, account, ctx);
     const result = and(covers, blocksDeletion(lock));
     if (result === true) return true;
     if (isUnknownFact(result)) unknown ??= unknownFact(`${lock.address} may lock ${r.address}: ${result.reason}`, result.hint);
   }
   return unknown ?? false;
+}
+
+/** Managed locks by root, and those naming their scope by a literal id, per list of locks (one per scan), in scan order. */
+const LOCK_INDEX = new WeakMap<readonly ResourceInstance[], { byRoot: Map<string, ResourceInstance[]>; literal: ResourceInstance[]; order: Map<ResourceInstance, number> }>();
+
+/**
+ * The locks that may name `r`, in scan order: those of its root, and those elsewhere that name a
+ * scope by a literal id (references are root-relative). Found by root, not by reading every lock
+ * of the scan for every resource.
+ */
+function locksThatMayName(r: ResourceInstance, locks: readonly ResourceInstance[]): ResourceInstance[] {
+  let index = LOCK_INDEX.get(locks);
+  if (!index) {
+    index = { byRoot: new Map(), literal: [], order: new Map(locks.map((l, i) => [l, i])) };
+    for (const lock of locks) {
+      if (lock.mode !== "managed") continue;
+      (index.byRoot.get(lock.root) ?? index.byRoot.set(lock.root, []).get(lock.root)!).push(lock);
+      if (typeof rawValue(lock.body, "scope") === "string") index.literal.push(lock);
+    }
+    LOCK_INDEX.set(locks, index);
+  }
+  const own = index.byRoot.get(r.root) ?? [];
+  const elsewhere = index.literal.filter((l) => l.root !== r.root);
+  if (elsewhere.length === 0) return own;
+  const order = index.order;
+  return [...own, ...elsewhere].sort((a, b) => order.get(a)! - order.get(b)!);
 }
