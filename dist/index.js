@@ -34523,7 +34523,8 @@ function info2(message) {
 }
 
 // src/action/run.ts
-import { mkdir as mkdir2, readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
 import path7 from "node:path";
 
 // src/errors.ts
@@ -61229,7 +61230,7 @@ async function runAction(env = process.env) {
   });
   const sarifFile = path7.resolve(workspace, inputs.sarifFile);
   await mkdir2(path7.dirname(sarifFile), { recursive: true });
-  await writeFile2(sarifFile, formatSarif(result, { ...baseline !== void 0 ? { baseline } : {}, ...inputs.category !== void 0 ? { category: inputs.category } : {} }));
+  writeFileSync2(sarifFile, formatSarif(result, { ...baseline !== void 0 ? { baseline } : {}, ...inputs.category !== void 0 ? { category: inputs.category } : {} }));
   const changes = await changeSetFor(inputs, env, workspace);
   const active = result.findings.filter((f) => isActive(f, baseline));
   const reported = changes.kind === "changed" ? findingsInChange(active, changes.files) : active;

@@ -1,5 +1,6 @@
 import * as core from "@actions/core";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { writeFileSync } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { readBaselineFingerprints } from "../report/baseline.js";
@@ -80,7 +81,8 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
   // Every result goes into the uploaded SARIF: dropping one would close its alert.
   const sarifFile = path.resolve(workspace, inputs.sarifFile);
   await mkdir(path.dirname(sarifFile), { recursive: true });
-  await writeFile(sarifFile, formatSarif(result, { ...(baseline !== undefined ? { baseline } : {}), ...(inputs.category !== undefined ? { category: inputs.category } : {}) }));
+  // Synchronous: one call instead of a round trip per 512 KiB chunk (src/cli/output.ts).
+  writeFileSync(sarifFile, formatSarif(result, { ...(baseline !== undefined ? { baseline } : {}), ...(inputs.category !== undefined ? { category: inputs.category } : {}) }));
 
   const changes = await changeSetFor(inputs, env, workspace);
   const active = result.findings.filter((f) => isActive(f, baseline));

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { access, constants, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { renameSync, writeFileSync } from "node:fs";
+import { access, constants, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
 
@@ -28,8 +29,10 @@ export async function assertWritableOutput(file: string): Promise<void> {
 export async function writeFileAtomically(file: string, content: string): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   try {
-    await writeFile(temp, content, { encoding: "utf8", flag: "wx" });
-    await rename(temp, file);
+    // Synchronous: a 26 MB SARIF log takes 0.3 s through the promise API (512 KiB chunks, each a
+    // round trip through libuv's thread pool) and a few tens of milliseconds in one call.
+    writeFileSync(temp, content, { encoding: "utf8", flag: "wx" });
+    renameSync(temp, file);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
     throw new UsageError(`cannot write --output ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; choose a writable path`);
