@@ -973,6 +973,28 @@ class FastParser {
   }
 
   /**
+   * At a `$` or `%` (`c`) of template text, at `p`: an interpolation or directive (the text before it
+   * and its code pushed as tokens; the text goes on after it), an escape `$${`/`%%{` or a literal
+   * pair (skipped, part of the text), or a lone character. A `$$$` run is left to tree-sitter.
+   */
+  private templateMark(c: number, p: number, from: number, tokens: Token[], h: number): { p: number; from: number; h: number } {
+    const t = this.text;
+    const n = t.charCodeAt(p + 1);
+    if (n === 123) {
+      if (p > from) tokens.push(this.rawLiteral(from, p));
+      const code = this.code(p, c === 36);
+      tokens.push({ lit: false, code });
+      return { p: code.end, from: code.end, h: Math.max(h, this.h) };
+    }
+    if (n === c) {
+      const third = t.charCodeAt(p + 2);
+      if (third === c) giveUp();
+      return { p: p + (third === 123 ? 3 : 2), from, h };
+    }
+    return { p: p + 1, from, h };
+  }
+
+  /**
    * Scans quoted template text from `p` to its closing quote (returned), pushing raw literal
    * tokens and parsed codes. Chunks as tree-sitter's scanner does: `$${` and `%%{` are escapes,
    * `$$`/`%%` otherwise a literal pair; a `$$$` run, read differently by HashiCorp's parser, is left to it.
@@ -990,18 +1012,10 @@ class FastParser {
         else if (sel === 117 || sel === 85) p += 2 + this.hexDigits(p + 2, sel === 117 ? 4 : 8);
         else giveUp();
       } else if (c === 36 || c === 37) {
-        const n = t.charCodeAt(p + 1);
-        if (n === 123) {
-          if (p > from) tokens.push(this.rawLiteral(from, p));
-          const code = this.code(p, c === 36);
-          h = Math.max(h, this.h);
-          tokens.push({ lit: false, code });
-          p = from = code.end;
-        } else if (n === c) {
-          const third = t.charCodeAt(p + 2);
-          if (third === c) giveUp();
-          p += third === 123 ? 3 : 2;
-        } else p++;
+        const at = this.templateMark(c, p, from, tokens, h);
+        p = at.p;
+        from = at.from;
+        h = at.h;
       } else if (c === 10 || c === 13 || Number.isNaN(c)) giveUp();
       else p++;
     }
@@ -1150,18 +1164,10 @@ class FastParser {
         if (t.charCodeAt(p + 1) !== 10) giveUp();
         p++;
       } else if (c === 36 || c === 37) {
-        const n = t.charCodeAt(p + 1);
-        if (n === 123) {
-          if (p > from) tokens.push(this.rawLiteral(from, p));
-          const code = this.code(p, c === 36);
-          h = Math.max(h, this.h);
-          tokens.push({ lit: false, code });
-          p = from = code.end;
-        } else if (n === c) {
-          const third = t.charCodeAt(p + 2);
-          if (third === c) giveUp();
-          p += third === 123 ? 3 : 2;
-        } else p++;
+        const at = this.templateMark(c, p, from, tokens, h);
+        p = at.p;
+        from = at.from;
+        h = at.h;
       } else if (Number.isNaN(c)) giveUp();
       else p++;
     }
