@@ -35158,6 +35158,22 @@ import path6 from "node:path";
 // src/discover/index.ts
 var import_fast_glob = __toESM(require_out4(), 1);
 import path from "node:path";
+
+// src/discover/paths.ts
+function joinInsideRoot(dir, rel) {
+  if (rel.startsWith("/")) return void 0;
+  const parts2 = dir === "." ? [] : dir.split("/");
+  for (const p of rel.split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") {
+      if (parts2.length === 0) return void 0;
+      parts2.pop();
+    } else parts2.push(p);
+  }
+  return parts2.length ? parts2.join("/") : ".";
+}
+
+// src/discover/index.ts
 var PATTERNS = [
   "**/*.tf",
   "**/*.tf.json",
@@ -42451,24 +42467,12 @@ var ChartIndex = class {
     const vendored = parent.vendored.find((c) => c.name === dep.name);
     if (vendored) return vendored;
     if (dep.repository?.startsWith("file://")) {
-      const target = normalize(parent.dir, dep.repository.slice("file://".length));
+      const target = joinInsideRoot(parent.dir, dep.repository.slice("file://".length));
       return target ? this.chart(target) : void 0;
     }
     return void 0;
   }
 };
-function normalize(dir, rel) {
-  if (rel.startsWith("/")) return void 0;
-  const parts2 = dir === "." ? [] : dir.split("/");
-  for (const p of rel.split("/")) {
-    if (p === "" || p === ".") continue;
-    if (p === "..") {
-      if (parts2.length === 0) return void 0;
-      parts2.pop();
-    } else parts2.push(p);
-  }
-  return parts2.length ? parts2.join("/") : ".";
-}
 function lineOne(file) {
   return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
 }
@@ -45258,7 +45262,7 @@ function argoApplication(m, ctx) {
   for (const s of sources) {
     const chartName = str2(valueAt(s.value, ["chart"]));
     const chartPath = str2(valueAt(s.value, ["path"]));
-    const local = chartPath !== void 0 ? normalize(".", chartPath) : void 0;
+    const local = chartPath !== void 0 ? joinInsideRoot(".", chartPath) : void 0;
     const source = local !== void 0 && ctx.charts.isChartDir(local) ? ctx.charts.chart(local) : void 0;
     if (!chartName && !source) continue;
     if (source) ctx.usedCharts.add(source.dir);
@@ -45303,8 +45307,8 @@ function pathLabel(p) {
 }
 function argoValuesFile(f, chart, refs) {
   const m = /^\$([^/]+)\/(.*)$/.exec(f);
-  if (m) return refs.has(m[1]) ? normalize(".", m[2]) : void 0;
-  return chart ? normalize(chart.dir, f) : void 0;
+  if (m) return refs.has(m[1]) ? joinInsideRoot(".", m[2]) : void 0;
+  return chart ? joinInsideRoot(chart.dir, f) : void 0;
 }
 function argoParameters(m, helm, label) {
   const entries = [];
@@ -45363,11 +45367,11 @@ function fluxChart(m, docs, ctx) {
     const sourceNs = str2(valueAt(template, ["sourceRef", "namespace"])) ?? ns;
     const repo = find(kind ?? "HelmRepository", str2(valueAt(template, ["sourceRef", "name"])), sourceNs);
     if (kind === "GitRepository" || kind === "Bucket") {
-      const dir = normalize(".", chartName.replace(/\/+$/, ""));
+      const dir = joinInsideRoot(".", chartName.replace(/\/+$/, ""));
       const source = dir !== void 0 && ctx.charts.isChartDir(dir) ? ctx.charts.chart(dir) : void 0;
       if (!source) return { chart: { name: chartLeaf(chartName) } };
       ctx.usedCharts.add(source.dir);
-      const files = asList2(valueAt(template, ["valuesFiles"])).flatMap((f) => typeof f === "string" ? [normalize(".", f)] : []).flatMap((f) => f ? [f] : []);
+      const files = asList2(valueAt(template, ["valuesFiles"])).flatMap((f) => typeof f === "string" ? [joinInsideRoot(".", f)] : []).flatMap((f) => f ? [f] : []);
       const defaults13 = files.flatMap((f) => {
         const doc = ctx.corpus.first(f);
         return doc ? [documentLayer(doc, "chart-default")] : [];
@@ -45461,7 +45465,7 @@ function kustomizePatches(corpus) {
     const dir = folderOf(path8);
     const add2 = (p) => {
       if (typeof p !== "string") return;
-      const file = normalize(dir, p);
+      const file = joinInsideRoot(dir, p);
       if (file) out2.add(file);
     };
     for (const p of asList3(valueAt(doc.value, ["patchesStrategicMerge"]))) add2(p);
@@ -45552,13 +45556,13 @@ function helmfileDocument(doc, path8, ctx) {
     const slash = chart.indexOf("/");
     const repoName = slash > 0 && !chart.startsWith(".") ? chart.slice(0, slash) : void 0;
     const isPath = chart.startsWith("./") || chart.startsWith("../") || repoName !== void 0 && !repos.has(repoName) && !chart.includes("://");
-    const local = isPath ? normalize(dir, chart.replace(/\/+$/, "")) : void 0;
+    const local = isPath ? joinInsideRoot(dir, chart.replace(/\/+$/, "")) : void 0;
     const source = local !== void 0 && ctx.charts.isChartDir(local) ? ctx.charts.chart(local) : void 0;
     if (source) ctx.usedCharts.add(source.dir);
     const layers = [];
     asList4(valueAt(rel, ["values"])).forEach((v, j) => {
       if (typeof v === "string") {
-        const file = normalize(dir, v);
+        const file = joinInsideRoot(dir, v);
         const values2 = file ? ctx.corpus.first(file) : void 0;
         if (file && values2) layers.push(documentLayer(values2, "user-values"));
         else ctx.out.note({ subject: label, what: `values ${v}`, reason: v.endsWith(".gotmpl") ? `values ${v} of ${label} is a Go template: its values are not read` : `values file ${v} of ${label} is not in the scan: its values are not known`, location: at4(["values", j]) });
@@ -45738,7 +45742,7 @@ function helmReleaseDeclaration(r, root, ctx, byContent) {
 }
 function localChart(chart, root, ctx) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(chart)) return void 0;
-  const dir = normalize(root, chart.replace(/\/+$/, ""));
+  const dir = joinInsideRoot(root, chart.replace(/\/+$/, ""));
   return dir !== void 0 && ctx.charts.isChartDir(dir) ? ctx.charts.chart(dir) : void 0;
 }
 function namespaceOf(r) {
@@ -57722,6 +57726,520 @@ function isLocalSource(source) {
   return source.startsWith("./") || source.startsWith("../") || source === "." || source === "..";
 }
 
+// src/terraform/plan.ts
+var UNKNOWN_AFTER_APPLY = "known only after apply";
+function mayBePlan(text) {
+  return text.slice(0, 512).includes('"format_version"');
+}
+function readPlan(text, path8) {
+  if (!mayBePlan(text)) return { kind: "not-a-plan" };
+  let doc;
+  try {
+    doc = parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
+  } catch (e) {
+    if (text.slice(0, 512).includes('"terraform_version"')) return { kind: "problem", message: `plan JSON ${path8} is not valid JSON: ${e.message}` };
+    return { kind: "not-a-plan" };
+  }
+  const positions = /* @__PURE__ */ new Map();
+  let json;
+  try {
+    json = toValue(doc.body, "", positions, 0);
+  } catch (e) {
+    if (!(e instanceof TooDeep)) throw e;
+    if (text.slice(0, 512).includes('"terraform_version"')) return { kind: "problem", message: `plan JSON ${path8} nests deeper than ${MAX_PLAN_DEPTH} levels; it was not read` };
+    return { kind: "not-a-plan" };
+  }
+  if (!json || typeof json !== "object" || Array.isArray(json)) return { kind: "not-a-plan" };
+  const top = json;
+  if (!("format_version" in top) || !("terraform_version" in top) || !("planned_values" in top || "resource_changes" in top)) return { kind: "not-a-plan" };
+  const fault = planFault(top);
+  if (fault) return { kind: "problem", message: `plan JSON ${path8}: ${fault.message}`, range: positions.get(fault.pointer) };
+  return { kind: "plan", plan: { path: path8, json: top, positions } };
+}
+var MAX_PLAN_DEPTH = 512;
+var TooDeep = class extends Error {
+};
+function toValue(node, pointer, positions, depth) {
+  if (depth > MAX_PLAN_DEPTH) throw new TooDeep();
+  positions.set(pointer, rangeOf(node));
+  switch (node.type) {
+    case "Object": {
+      const o = /* @__PURE__ */ Object.create(null);
+      for (const m of node.members) {
+        const key = m.name.type === "String" ? m.name.value : m.name.name;
+        const p = `${pointer}/${escapePointer(key)}`;
+        o[key] = toValue(m.value, p, positions, depth + 1);
+        positions.set(p, rangeOf(m));
+      }
+      return o;
+    }
+    case "Array":
+      return node.elements.map((e, i2) => toValue(e.value, `${pointer}/${i2}`, positions, depth + 1));
+    case "String":
+    case "Number":
+    case "Boolean":
+      return node.value;
+    case "Null":
+      return null;
+    default:
+      return null;
+  }
+}
+function rangeOf(node) {
+  const l = node.loc ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  return { start: { ...l.start }, end: { ...l.end } };
+}
+function escapePointer(key) {
+  return key.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function planFault(top) {
+  const pv = top.planned_values;
+  if (pv !== void 0) {
+    if (!isRecord(pv)) return { message: "planned_values is not an object", pointer: "/planned_values" };
+    if (pv.root_module !== void 0) {
+      const f = moduleFault(pv.root_module, "/planned_values/root_module");
+      if (f) return f;
+    }
+  }
+  const rc = top.resource_changes;
+  if (rc !== void 0) {
+    if (!Array.isArray(rc)) return { message: "resource_changes is not a list", pointer: "/resource_changes" };
+    for (let i2 = 0; i2 < rc.length; i2++) {
+      const c = rc[i2];
+      if (!isRecord(c) || typeof c.address !== "string" || typeof c.type !== "string" || typeof c.name !== "string")
+        return { message: `resource_changes[${i2}] has no address, type or name`, pointer: `/resource_changes/${i2}` };
+    }
+  }
+  return void 0;
+}
+function moduleFault(m, pointer) {
+  if (!isRecord(m)) return { message: `${pointer.slice(1)} is not an object`, pointer };
+  if (m.resources !== void 0) {
+    if (!Array.isArray(m.resources)) return { message: `${pointer.slice(1)}/resources is not a list`, pointer: `${pointer}/resources` };
+    for (let i2 = 0; i2 < m.resources.length; i2++) {
+      const r = m.resources[i2];
+      if (!isRecord(r) || typeof r.address !== "string" || typeof r.type !== "string" || typeof r.name !== "string")
+        return { message: `resource ${i2} of ${pointer.slice(1)} has no address, type or name`, pointer: `${pointer}/resources/${i2}` };
+      if (r.values !== void 0 && r.values !== null && !isRecord(r.values))
+        return { message: `values of ${String(r.address)} is not an object`, pointer: `${pointer}/resources/${i2}/values` };
+    }
+  }
+  if (m.child_modules !== void 0) {
+    if (!Array.isArray(m.child_modules)) return { message: `${pointer.slice(1)}/child_modules is not a list`, pointer: `${pointer}/child_modules` };
+    for (let i2 = 0; i2 < m.child_modules.length; i2++) {
+      const f = moduleFault(m.child_modules[i2], `${pointer}/child_modules/${i2}`);
+      if (f) return f;
+    }
+  }
+  return void 0;
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function dirOf2(p) {
+  const i2 = p.lastIndexOf("/");
+  return i2 < 0 ? "." : p.slice(0, i2);
+}
+function planRoots(plans) {
+  const byRoot = /* @__PURE__ */ new Map();
+  const ignored = [];
+  for (const p of [...plans].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
+    const dir = dirOf2(p.path);
+    if (byRoot.has(dir)) ignored.push(p);
+    else byRoot.set(dir, p);
+  }
+  return { byRoot, ignored };
+}
+function splitAddress(address) {
+  const parts2 = [];
+  let i2 = 0;
+  while (i2 < address.length) {
+    const ch = address[i2];
+    if (ch === ".") {
+      i2++;
+      continue;
+    }
+    if (ch === "[") {
+      let j2 = i2 + 1;
+      if (address[j2] === '"') {
+        j2++;
+        while (j2 < address.length && address[j2] !== '"') j2 += address[j2] === "\\" ? 2 : 1;
+        j2++;
+      }
+      while (j2 < address.length && address[j2] !== "]") j2++;
+      i2 = j2 + 1;
+      continue;
+    }
+    let j = i2;
+    while (j < address.length && address[j] !== "." && address[j] !== "[") j++;
+    parts2.push(address.slice(i2, j));
+    i2 = j;
+  }
+  const modules = [];
+  let k = 0;
+  while (parts2[k] === "module" && k + 2 < parts2.length) {
+    modules.push(parts2[k + 1]);
+    k += 2;
+  }
+  const rest = parts2.slice(k);
+  if (rest[0] === "data" && rest.length === 3) return { modules, resource: `data.${rest[1]}.${rest[2]}`, mode: "data" };
+  if (rest.length !== 2) return void 0;
+  return { modules, resource: `${rest[0]}.${rest[1]}`, mode: "managed" };
+}
+function planLocator(rootDir, module2, remoteModules = /* @__PURE__ */ new Map()) {
+  return (address, path8) => {
+    const split2 = splitAddress(address);
+    if (!split2) return void 0;
+    let def = module2(rootDir);
+    const keys2 = [];
+    for (const name2 of split2.modules) {
+      if (!def) return void 0;
+      keys2.push(name2);
+      const call = def.moduleCalls.get(name2);
+      const source = call && literalString(attr(call.node, "source")?.expr);
+      if (!source) return void 0;
+      const dir = isLocalSource(source) ? joinInsideRoot(def.dir, source) : remoteModules.get(keys2.join("."));
+      def = dir === void 0 ? void 0 : module2(dir);
+    }
+    const decl = def?.resources.get(split2.resource);
+    if (!decl) return void 0;
+    if (path8 === void 0) return { file: decl.file, range: decl.node.headerRange };
+    if (path8.length === 0) return { file: decl.file, range: decl.node.range };
+    return { file: decl.file, range: rangeInBody(decl.node, path8) };
+  };
+}
+function rangeInBody(block, path8) {
+  let body2 = block.body;
+  let best = block.headerRange;
+  for (let i2 = 0; i2 < path8.length; i2++) {
+    const key = path8[i2];
+    if (typeof key !== "string") continue;
+    const a = body2.attributes.find((x) => x.name === key);
+    if (a) return a.range;
+    const index2 = typeof path8[i2 + 1] === "number" ? path8[i2 + 1] : 0;
+    const nested = body2.blocks.filter((b2) => b2.type === key);
+    const b = nested[index2] ?? nested[0];
+    if (b) {
+      best = b.headerRange;
+      body2 = b.body;
+      continue;
+    }
+    const dyn = body2.blocks.find((x) => x.type === "dynamic" && x.labels[0] === key);
+    return dyn ? dyn.headerRange : best;
+  }
+  return best;
+}
+function evaluatePlan(plan2, planPath, root, locate, positions = /* @__PURE__ */ new Map()) {
+  const out2 = { root, environment: "", resources: [], unresolvedModules: [], unknowns: [], problems: [] };
+  if (!isRecord(plan2)) return out2;
+  const firstLine2 = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  const inPlan = (pointer) => {
+    const r = pointer === void 0 ? void 0 : positions.get(pointer);
+    return r ? { file: planPath, range: r } : void 0;
+  };
+  const changes = /* @__PURE__ */ new Map();
+  const rc = Array.isArray(plan2.resource_changes) ? plan2.resource_changes : [];
+  rc.forEach((c, i2) => {
+    if (isRecord(c) && typeof c.address === "string" && isRecord(c.change)) changes.set(c.address, { afterUnknown: c.change.after_unknown, pointer: `/resource_changes/${i2}` });
+  });
+  const config = isRecord(plan2.configuration) ? plan2.configuration : void 0;
+  const providers = new ProviderResolver(plan2, config, planPath, root, inPlan);
+  for (const r of planResources(plan2)) {
+    if (r.mode !== "managed") continue;
+    const split2 = splitAddress(r.address);
+    const resourceAddress = split2 ? [...split2.modules.map((m) => `module.${m}`), split2.resource].join(".") : r.address;
+    const configResource = split2 ? findConfigResource(config, split2.modules, split2.resource) : void 0;
+    const expressions = configResource && isRecord(configResource.expressions) ? configResource.expressions : void 0;
+    const change = changes.get(r.address);
+    const header = locate(r.address) ?? inPlan(`${r.pointer}/address`) ?? inPlan(r.pointer) ?? { file: planPath, range: firstLine2 };
+    const block = locate(r.address, []) ?? inPlan(r.pointer) ?? header;
+    const ctx = {
+      at: (path8) => locate(r.address, path8) ?? inPlan(`${r.valuesPointer}/${path8.map((p) => escapePointer(String(p))).join("/")}`) ?? header,
+      refPrefix: split2 && split2.modules.length ? split2.modules.map((m) => `module.${m}`).join(".") + "." : ""
+    };
+    const body2 = toBody(r.values, change?.afterUnknown, expressions, [], ctx, header);
+    const provider = providers.forResource(r, configResource, body2);
+    out2.resources.push({
+      address: r.address,
+      resourceAddress,
+      mode: "managed",
+      type: r.type,
+      name: r.name,
+      modulePath: r.modulePath,
+      root,
+      header,
+      block,
+      body: body2,
+      provider,
+      preventDestroy: preventDestroyOf(configResource)
+    });
+  }
+  return out2;
+}
+function planResources(plan2) {
+  const out2 = [];
+  const pv = isRecord(plan2.planned_values) ? plan2.planned_values : void 0;
+  if (pv && isRecord(pv.root_module)) {
+    const walk = (m, pointer) => {
+      const modulePath = typeof m.address === "string" ? m.address : "";
+      (Array.isArray(m.resources) ? m.resources : []).forEach((r, i2) => {
+        if (!isRecord(r) || typeof r.address !== "string" || typeof r.type !== "string" || typeof r.name !== "string") return;
+        const p = `${pointer}/resources/${i2}`;
+        out2.push({
+          address: r.address,
+          mode: typeof r.mode === "string" ? r.mode : "managed",
+          type: r.type,
+          name: r.name,
+          values: isRecord(r.values) ? r.values : {},
+          pointer: p,
+          valuesPointer: `${p}/values`,
+          providerName: typeof r.provider_name === "string" ? r.provider_name : "",
+          modulePath
+        });
+      });
+      (Array.isArray(m.child_modules) ? m.child_modules : []).forEach((c, i2) => {
+        if (isRecord(c)) walk(c, `${pointer}/child_modules/${i2}`);
+      });
+    };
+    walk(pv.root_module, "/planned_values/root_module");
+    return out2;
+  }
+  (Array.isArray(plan2.resource_changes) ? plan2.resource_changes : []).forEach((c, i2) => {
+    if (!isRecord(c) || typeof c.address !== "string" || typeof c.type !== "string" || typeof c.name !== "string" || !isRecord(c.change)) return;
+    const actions = Array.isArray(c.change.actions) ? c.change.actions : [];
+    if (actions.length === 1 && actions[0] === "delete") return;
+    const p = `/resource_changes/${i2}`;
+    out2.push({
+      address: c.address,
+      mode: typeof c.mode === "string" ? c.mode : "managed",
+      type: c.type,
+      name: c.name,
+      values: isRecord(c.change.after) ? c.change.after : {},
+      pointer: p,
+      valuesPointer: `${p}/change/after`,
+      providerName: typeof c.provider_name === "string" ? c.provider_name : "",
+      modulePath: typeof c.module_address === "string" ? c.module_address : ""
+    });
+  });
+  return out2;
+}
+function configModule(config, calls) {
+  let m = config && isRecord(config.root_module) ? config.root_module : void 0;
+  for (const name2 of calls) {
+    const call = m && isRecord(m.module_calls) ? m.module_calls[name2] : void 0;
+    m = isRecord(call) && isRecord(call.module) ? call.module : void 0;
+  }
+  return m;
+}
+function findConfigResource(config, calls, key) {
+  const m = configModule(config, calls);
+  const resources = m && Array.isArray(m.resources) ? m.resources : [];
+  return resources.find((r) => isRecord(r) && r.address === key);
+}
+function preventDestroyOf(configResource) {
+  void configResource;
+  return false;
+}
+function toBody(values2, afterUnknown, expressions, path8, ctx, header) {
+  const attributes = /* @__PURE__ */ new Map();
+  const blocks = [];
+  const unknownKeys = isRecord(afterUnknown) ? afterUnknown : {};
+  const keys2 = /* @__PURE__ */ new Set([...Object.keys(values2), ...Object.keys(unknownKeys).filter((k) => unknownKeys[k] === true)]);
+  for (const key of keys2) {
+    const unk = unknownKeys[key];
+    const expr = expressions ? expressions[key] : void 0;
+    const here = [...path8, key];
+    if (unk === true) {
+      if (expressions && expr === void 0) continue;
+      attributes.set(key, { value: unknownFromExpression(expr, values2[key], ctx.refPrefix), at: ctx.at(here) });
+      continue;
+    }
+    const value = withUnknowns(values2[key], unk, expr, ctx.refPrefix);
+    attributes.set(key, { value, at: ctx.at(here) });
+    const raw = values2[key];
+    if (Array.isArray(raw) && raw.length > 0 && raw.every(isRecord)) {
+      raw.forEach((item, i2) => {
+        const itemUnknown = Array.isArray(unk) ? unk[i2] : void 0;
+        const itemExpr = Array.isArray(expr) ? expr[i2] ?? expr[0] : void 0;
+        const at4 = ctx.at([...here, i2]);
+        blocks.push({ type: key, labels: [], at: at4, ...toBody(item, itemUnknown, isRecord(itemExpr) ? itemExpr : void 0, [...here, i2], ctx, at4) });
+      });
+    }
+  }
+  void header;
+  return { attributes, blocks, unknownBlocks: /* @__PURE__ */ new Map() };
+}
+function withUnknowns(v, unk, expr, refPrefix) {
+  if (unk === true) return unknownFromExpression(expr, v, refPrefix);
+  if (Array.isArray(v)) {
+    const refs = Array.isArray(unk) && unk.some((u) => u === true) ? fullReferences(expr) : [];
+    let n = 0;
+    return v.map((x, i2) => {
+      const u = Array.isArray(unk) ? unk[i2] : void 0;
+      if (u === true) {
+        const unknownCount = unk.filter((y) => y === true).length;
+        const ref = unknownCount === refs.length ? refs[n] : void 0;
+        n++;
+        return ref ? refFrom(ref, refPrefix) ?? unknownAfterApply() : unknownAfterApply();
+      }
+      return withUnknowns(x, u, void 0, refPrefix);
+    });
+  }
+  if (isRecord(v)) {
+    const o = makeObject();
+    const u = isRecord(unk) ? unk : {};
+    for (const [k, x] of Object.entries(v)) o[k] = withUnknowns(x, u[k], isRecord(expr) ? expr[k] : void 0, refPrefix);
+    for (const [k, x] of Object.entries(u)) if (x === true && !(k in o)) o[k] = unknownAfterApply();
+    return o;
+  }
+  if (v === void 0) return null;
+  return v;
+}
+function unknownAfterApply() {
+  return new Unknown(UNKNOWN_AFTER_APPLY);
+}
+function unknownFromExpression(expr, value, refPrefix) {
+  const refs = fullReferences(expr);
+  if (refs.length === 1) {
+    const ref = refFrom(refs[0], refPrefix);
+    if (ref) return Array.isArray(value) ? [ref] : ref;
+  }
+  return unknownAfterApply();
+}
+function fullReferences(expr) {
+  if (!isRecord(expr) || !Array.isArray(expr.references)) return [];
+  const refs = expr.references.filter((r) => typeof r === "string");
+  return refs.filter((r) => !refs.some((o) => o !== r && (o.startsWith(`${r}.`) || o.startsWith(`${r}[`))));
+}
+function refFrom(ref, refPrefix) {
+  const m = /^([a-z][a-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(ref);
+  if (!m || /^(var|local|module|data|each|count|path|terraform|self)\./.test(ref)) return void 0;
+  return new ResourceRef(`${refPrefix}${m[1]}`, m[2]);
+}
+var ProviderResolver = class {
+  constructor(plan2, config, planPath, root, inPlan) {
+    this.plan = plan2;
+    this.config = config;
+    this.planPath = planPath;
+    this.root = root;
+    this.inPlan = inPlan;
+    this.providerConfig = config && isRecord(config.provider_config) ? config.provider_config : {};
+  }
+  plan;
+  config;
+  planPath;
+  root;
+  inPlan;
+  providerConfig;
+  forResource(r, configResource, body2) {
+    const name2 = shortName(r.providerName, r.type);
+    let key = typeof configResource?.provider_config_key === "string" ? configResource.provider_config_key : void 0;
+    let entry = key !== void 0 ? this.providerConfig[key] : void 0;
+    while (key !== void 0 && !isRecord(entry) && key.includes(":")) {
+      const calls = moduleCallsOfKey(key);
+      const local = stripModuleKey(key);
+      key = calls.length > 1 ? `${calls.slice(0, -1).map((c) => `module.${c}`).join(".")}:${local}` : local;
+      entry = this.providerConfig[key];
+    }
+    for (let guard = 0; isRecord(entry) && typeof entry.parent_key === "string" && guard < 20; guard++) {
+      key = entry.parent_key;
+      entry = this.providerConfig[key];
+    }
+    if (!isRecord(entry) && key === void 0) {
+      key = name2;
+      entry = this.providerConfig[name2];
+    }
+    const rootKey = stripModuleKey(key ?? name2);
+    if (!isRecord(entry)) {
+      return {
+        name: name2,
+        key: rootKey,
+        region: new Unknown(`no provider "${rootKey}" configuration in plan ${this.planPath}: its region comes from the environment at run time`),
+        account: new Unknown(`account of provider "${rootKey}" is not known statically`),
+        defaultTags: this.defaultTagsFromTagsAll(body2) ?? null
+      };
+    }
+    const exprs = isRecord(entry.expressions) ? entry.expressions : {};
+    const scope = key && key.includes(":") ? moduleCallsOfKey(key) : [];
+    const regionExpr = exprs.region;
+    const region = regionExpr === void 0 ? new Unknown(`provider "${rootKey}" sets no region: it comes from the environment at run time`, `set region in the provider configuration of root ${this.root}`) : this.resolve(regionExpr, scope, `region of provider "${rootKey}"`);
+    const configuredTags = firstBlock(exprs.default_tags);
+    const tagsExpr = configuredTags ? configuredTags.tags : void 0;
+    const fromTagsAll = this.defaultTagsFromTagsAll(body2);
+    const defaultTags = tagsExpr === void 0 ? fromTagsAll ?? null : fromTagsAll ?? (isRecord(tagsExpr) && "constant_value" in tagsExpr ? tagsExpr.constant_value : new Unknown(`default_tags of provider "${rootKey}" are not constant in the plan`));
+    return {
+      name: name2,
+      key: rootKey,
+      at: this.inPlan(`/configuration/provider_config/${escapePointer(key ?? name2)}`),
+      region,
+      account: this.accountOf(exprs, rootKey),
+      defaultTags
+    };
+  }
+  /**
+   * The provider's default tags as AWS applied them: `tags_all` minus `tags`. Merged back into
+   * the resource's tags by the graph, this gives exactly the plan's `tags_all`.
+   */
+  defaultTagsFromTagsAll(body2) {
+    const all = body2.attributes.get("tags_all")?.value;
+    if (!isObject(all)) return void 0;
+    const own = body2.attributes.get("tags")?.value;
+    const o = makeObject();
+    for (const [k, v] of Object.entries(all)) if (!(isObject(own) && k in own && own[k] === v)) o[k] = v;
+    return o;
+  }
+  /** constant_value, or a lone `var.NAME` reference: the plan's variable value (through module calls). */
+  resolve(expr, calls, what) {
+    if (!isRecord(expr)) return new Unknown(`${what} is not known from the plan`);
+    if ("constant_value" in expr) return expr.constant_value;
+    const refs = fullReferences(expr);
+    const v = refs.length === 1 ? /^var\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(refs[0]) : null;
+    if (!v) return new Unknown(`${what} depends on ${refs.join(", ") || "an expression"} that the plan does not resolve`);
+    if (calls.length === 0) {
+      const vars = isRecord(this.plan.variables) ? this.plan.variables : {};
+      const entry = vars[v[1]];
+      return isRecord(entry) && "value" in entry ? entry.value : new Unknown(`${what}: var.${v[1]} has no value in the plan`);
+    }
+    const parent = configModule(this.config, calls.slice(0, -1));
+    const call = parent && isRecord(parent.module_calls) ? parent.module_calls[calls[calls.length - 1]] : void 0;
+    const input = isRecord(call) && isRecord(call.expressions) ? call.expressions[v[1]] : void 0;
+    if (input === void 0) {
+      const m = configModule(this.config, calls);
+      const decl = m && isRecord(m.variables) ? m.variables[v[1]] : void 0;
+      if (isRecord(decl) && "default" in decl) return decl.default;
+      return new Unknown(`${what}: var.${v[1]} of module.${calls.join(".module.")} has no value in the plan`);
+    }
+    return this.resolve(input, calls.slice(0, -1), what);
+  }
+  accountOf(exprs, key) {
+    const ids = exprs.allowed_account_ids;
+    if (isRecord(ids) && Array.isArray(ids.constant_value) && ids.constant_value.length === 1 && typeof ids.constant_value[0] === "string") return ids.constant_value[0];
+    const assume = firstBlock(exprs.assume_role);
+    const arnExpr = assume ? assume.role_arn : void 0;
+    if (isRecord(arnExpr) && typeof arnExpr.constant_value === "string") {
+      const account = arnExpr.constant_value.split(":")[4];
+      if (account && /^\d{12}$/.test(account)) return account;
+    }
+    return new Unknown(`account of provider "${key}" is not known statically`, "set allowed_account_ids or assume_role.role_arn in the provider block");
+  }
+};
+function firstBlock(v) {
+  if (Array.isArray(v)) return isRecord(v[0]) ? v[0] : void 0;
+  return isRecord(v) ? v : void 0;
+}
+function stripModuleKey(key) {
+  const i2 = key.lastIndexOf(":");
+  return i2 < 0 ? key : key.slice(i2 + 1);
+}
+function moduleCallsOfKey(key) {
+  const prefix = key.slice(0, key.lastIndexOf(":"));
+  return splitAddress(`${prefix}.x.y`)?.modules ?? [];
+}
+function shortName(full, type) {
+  const last = full ? full.split("/").pop() : void 0;
+  return last && last.length ? last : type.split("_")[0] ?? type;
+}
+
 // src/terraform/convert.ts
 function unknownOf(v) {
   return v instanceof Unknown ? v : firstUnknown(v);
@@ -60007,17 +60525,6 @@ function childExpressions(e) {
 }
 
 // src/terraform/root.ts
-function joinInsideRoot(dir, rel) {
-  const parts2 = dir === "." ? [] : dir.split("/");
-  for (const p of rel.split("/")) {
-    if (p === "" || p === ".") continue;
-    if (p === "..") {
-      if (parts2.length === 0) return void 0;
-      parts2.pop();
-    } else parts2.push(p);
-  }
-  return parts2.length ? parts2.join("/") : ".";
-}
 function findRoots(modules) {
   const calls = /* @__PURE__ */ new Map();
   const called = /* @__PURE__ */ new Set();
@@ -60108,7 +60615,7 @@ function varFileValues(file, functions) {
 }
 function functionContext(rootDir, services) {
   const readFile3 = (path8) => {
-    const resolved = path8.startsWith("/") ? void 0 : joinInsideRoot(rootDir, path8);
+    const resolved = joinInsideRoot(rootDir, path8);
     if (resolved === void 0) return new Unknown(`file "${path8}" is outside the scan root; it is not read`);
     const text = services.readText(resolved);
     return text ?? new Unknown(`file "${resolved}" could not be read`);
@@ -60124,520 +60631,6 @@ function functionContext(rootDir, services) {
     }
   };
   return ctx;
-}
-
-// src/terraform/plan.ts
-var UNKNOWN_AFTER_APPLY = "known only after apply";
-function mayBePlan(text) {
-  return text.slice(0, 512).includes('"format_version"');
-}
-function readPlan(text, path8) {
-  if (!mayBePlan(text)) return { kind: "not-a-plan" };
-  let doc;
-  try {
-    doc = parse(text.charCodeAt(0) === 65279 ? text.slice(1) : text);
-  } catch (e) {
-    if (text.slice(0, 512).includes('"terraform_version"')) return { kind: "problem", message: `plan JSON ${path8} is not valid JSON: ${e.message}` };
-    return { kind: "not-a-plan" };
-  }
-  const positions = /* @__PURE__ */ new Map();
-  let json;
-  try {
-    json = toValue(doc.body, "", positions, 0);
-  } catch (e) {
-    if (!(e instanceof TooDeep)) throw e;
-    if (text.slice(0, 512).includes('"terraform_version"')) return { kind: "problem", message: `plan JSON ${path8} nests deeper than ${MAX_PLAN_DEPTH} levels; it was not read` };
-    return { kind: "not-a-plan" };
-  }
-  if (!json || typeof json !== "object" || Array.isArray(json)) return { kind: "not-a-plan" };
-  const top = json;
-  if (!("format_version" in top) || !("terraform_version" in top) || !("planned_values" in top || "resource_changes" in top)) return { kind: "not-a-plan" };
-  const fault = planFault(top);
-  if (fault) return { kind: "problem", message: `plan JSON ${path8}: ${fault.message}`, range: positions.get(fault.pointer) };
-  return { kind: "plan", plan: { path: path8, json: top, positions } };
-}
-var MAX_PLAN_DEPTH = 512;
-var TooDeep = class extends Error {
-};
-function toValue(node, pointer, positions, depth) {
-  if (depth > MAX_PLAN_DEPTH) throw new TooDeep();
-  positions.set(pointer, rangeOf(node));
-  switch (node.type) {
-    case "Object": {
-      const o = /* @__PURE__ */ Object.create(null);
-      for (const m of node.members) {
-        const key = m.name.type === "String" ? m.name.value : m.name.name;
-        const p = `${pointer}/${escapePointer(key)}`;
-        o[key] = toValue(m.value, p, positions, depth + 1);
-        positions.set(p, rangeOf(m));
-      }
-      return o;
-    }
-    case "Array":
-      return node.elements.map((e, i2) => toValue(e.value, `${pointer}/${i2}`, positions, depth + 1));
-    case "String":
-    case "Number":
-    case "Boolean":
-      return node.value;
-    case "Null":
-      return null;
-    default:
-      return null;
-  }
-}
-function rangeOf(node) {
-  const l = node.loc ?? { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-  return { start: { ...l.start }, end: { ...l.end } };
-}
-function escapePointer(key) {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function planFault(top) {
-  const pv = top.planned_values;
-  if (pv !== void 0) {
-    if (!isRecord(pv)) return { message: "planned_values is not an object", pointer: "/planned_values" };
-    if (pv.root_module !== void 0) {
-      const f = moduleFault(pv.root_module, "/planned_values/root_module");
-      if (f) return f;
-    }
-  }
-  const rc = top.resource_changes;
-  if (rc !== void 0) {
-    if (!Array.isArray(rc)) return { message: "resource_changes is not a list", pointer: "/resource_changes" };
-    for (let i2 = 0; i2 < rc.length; i2++) {
-      const c = rc[i2];
-      if (!isRecord(c) || typeof c.address !== "string" || typeof c.type !== "string" || typeof c.name !== "string")
-        return { message: `resource_changes[${i2}] has no address, type or name`, pointer: `/resource_changes/${i2}` };
-    }
-  }
-  return void 0;
-}
-function moduleFault(m, pointer) {
-  if (!isRecord(m)) return { message: `${pointer.slice(1)} is not an object`, pointer };
-  if (m.resources !== void 0) {
-    if (!Array.isArray(m.resources)) return { message: `${pointer.slice(1)}/resources is not a list`, pointer: `${pointer}/resources` };
-    for (let i2 = 0; i2 < m.resources.length; i2++) {
-      const r = m.resources[i2];
-      if (!isRecord(r) || typeof r.address !== "string" || typeof r.type !== "string" || typeof r.name !== "string")
-        return { message: `resource ${i2} of ${pointer.slice(1)} has no address, type or name`, pointer: `${pointer}/resources/${i2}` };
-      if (r.values !== void 0 && r.values !== null && !isRecord(r.values))
-        return { message: `values of ${String(r.address)} is not an object`, pointer: `${pointer}/resources/${i2}/values` };
-    }
-  }
-  if (m.child_modules !== void 0) {
-    if (!Array.isArray(m.child_modules)) return { message: `${pointer.slice(1)}/child_modules is not a list`, pointer: `${pointer}/child_modules` };
-    for (let i2 = 0; i2 < m.child_modules.length; i2++) {
-      const f = moduleFault(m.child_modules[i2], `${pointer}/child_modules/${i2}`);
-      if (f) return f;
-    }
-  }
-  return void 0;
-}
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function dirOf2(p) {
-  const i2 = p.lastIndexOf("/");
-  return i2 < 0 ? "." : p.slice(0, i2);
-}
-function planRoots(plans) {
-  const byRoot = /* @__PURE__ */ new Map();
-  const ignored = [];
-  for (const p of [...plans].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) {
-    const dir = dirOf2(p.path);
-    if (byRoot.has(dir)) ignored.push(p);
-    else byRoot.set(dir, p);
-  }
-  return { byRoot, ignored };
-}
-function splitAddress(address) {
-  const parts2 = [];
-  let i2 = 0;
-  while (i2 < address.length) {
-    const ch = address[i2];
-    if (ch === ".") {
-      i2++;
-      continue;
-    }
-    if (ch === "[") {
-      let j2 = i2 + 1;
-      if (address[j2] === '"') {
-        j2++;
-        while (j2 < address.length && address[j2] !== '"') j2 += address[j2] === "\\" ? 2 : 1;
-        j2++;
-      }
-      while (j2 < address.length && address[j2] !== "]") j2++;
-      i2 = j2 + 1;
-      continue;
-    }
-    let j = i2;
-    while (j < address.length && address[j] !== "." && address[j] !== "[") j++;
-    parts2.push(address.slice(i2, j));
-    i2 = j;
-  }
-  const modules = [];
-  let k = 0;
-  while (parts2[k] === "module" && k + 2 < parts2.length) {
-    modules.push(parts2[k + 1]);
-    k += 2;
-  }
-  const rest = parts2.slice(k);
-  if (rest[0] === "data" && rest.length === 3) return { modules, resource: `data.${rest[1]}.${rest[2]}`, mode: "data" };
-  if (rest.length !== 2) return void 0;
-  return { modules, resource: `${rest[0]}.${rest[1]}`, mode: "managed" };
-}
-function planLocator(rootDir, module2, remoteModules = /* @__PURE__ */ new Map()) {
-  return (address, path8) => {
-    const split2 = splitAddress(address);
-    if (!split2) return void 0;
-    let def = module2(rootDir);
-    const keys2 = [];
-    for (const name2 of split2.modules) {
-      if (!def) return void 0;
-      keys2.push(name2);
-      const call = def.moduleCalls.get(name2);
-      const source = call && literalString(attr(call.node, "source")?.expr);
-      if (!source) return void 0;
-      const dir = isLocalSource(source) ? joinInsideRoot(def.dir, source) : remoteModules.get(keys2.join("."));
-      def = dir === void 0 ? void 0 : module2(dir);
-    }
-    const decl = def?.resources.get(split2.resource);
-    if (!decl) return void 0;
-    if (path8 === void 0) return { file: decl.file, range: decl.node.headerRange };
-    if (path8.length === 0) return { file: decl.file, range: decl.node.range };
-    return { file: decl.file, range: rangeInBody(decl.node, path8) };
-  };
-}
-function rangeInBody(block, path8) {
-  let body2 = block.body;
-  let best = block.headerRange;
-  for (let i2 = 0; i2 < path8.length; i2++) {
-    const key = path8[i2];
-    if (typeof key !== "string") continue;
-    const a = body2.attributes.find((x) => x.name === key);
-    if (a) return a.range;
-    const index2 = typeof path8[i2 + 1] === "number" ? path8[i2 + 1] : 0;
-    const nested = body2.blocks.filter((b2) => b2.type === key);
-    const b = nested[index2] ?? nested[0];
-    if (b) {
-      best = b.headerRange;
-      body2 = b.body;
-      continue;
-    }
-    const dyn = body2.blocks.find((x) => x.type === "dynamic" && x.labels[0] === key);
-    return dyn ? dyn.headerRange : best;
-  }
-  return best;
-}
-function evaluatePlan(plan2, planPath, root, locate, positions = /* @__PURE__ */ new Map()) {
-  const out2 = { root, environment: "", resources: [], unresolvedModules: [], unknowns: [], problems: [] };
-  if (!isRecord(plan2)) return out2;
-  const firstLine2 = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
-  const inPlan = (pointer) => {
-    const r = pointer === void 0 ? void 0 : positions.get(pointer);
-    return r ? { file: planPath, range: r } : void 0;
-  };
-  const changes = /* @__PURE__ */ new Map();
-  const rc = Array.isArray(plan2.resource_changes) ? plan2.resource_changes : [];
-  rc.forEach((c, i2) => {
-    if (isRecord(c) && typeof c.address === "string" && isRecord(c.change)) changes.set(c.address, { afterUnknown: c.change.after_unknown, pointer: `/resource_changes/${i2}` });
-  });
-  const config = isRecord(plan2.configuration) ? plan2.configuration : void 0;
-  const providers = new ProviderResolver(plan2, config, planPath, root, inPlan);
-  for (const r of planResources(plan2)) {
-    if (r.mode !== "managed") continue;
-    const split2 = splitAddress(r.address);
-    const resourceAddress = split2 ? [...split2.modules.map((m) => `module.${m}`), split2.resource].join(".") : r.address;
-    const configResource = split2 ? findConfigResource(config, split2.modules, split2.resource) : void 0;
-    const expressions = configResource && isRecord(configResource.expressions) ? configResource.expressions : void 0;
-    const change = changes.get(r.address);
-    const header = locate(r.address) ?? inPlan(`${r.pointer}/address`) ?? inPlan(r.pointer) ?? { file: planPath, range: firstLine2 };
-    const block = locate(r.address, []) ?? inPlan(r.pointer) ?? header;
-    const ctx = {
-      at: (path8) => locate(r.address, path8) ?? inPlan(`${r.valuesPointer}/${path8.map((p) => escapePointer(String(p))).join("/")}`) ?? header,
-      refPrefix: split2 && split2.modules.length ? split2.modules.map((m) => `module.${m}`).join(".") + "." : ""
-    };
-    const body2 = toBody(r.values, change?.afterUnknown, expressions, [], ctx, header);
-    const provider = providers.forResource(r, configResource, body2);
-    out2.resources.push({
-      address: r.address,
-      resourceAddress,
-      mode: "managed",
-      type: r.type,
-      name: r.name,
-      modulePath: r.modulePath,
-      root,
-      header,
-      block,
-      body: body2,
-      provider,
-      preventDestroy: preventDestroyOf(configResource)
-    });
-  }
-  return out2;
-}
-function planResources(plan2) {
-  const out2 = [];
-  const pv = isRecord(plan2.planned_values) ? plan2.planned_values : void 0;
-  if (pv && isRecord(pv.root_module)) {
-    const walk = (m, pointer) => {
-      const modulePath = typeof m.address === "string" ? m.address : "";
-      (Array.isArray(m.resources) ? m.resources : []).forEach((r, i2) => {
-        if (!isRecord(r) || typeof r.address !== "string" || typeof r.type !== "string" || typeof r.name !== "string") return;
-        const p = `${pointer}/resources/${i2}`;
-        out2.push({
-          address: r.address,
-          mode: typeof r.mode === "string" ? r.mode : "managed",
-          type: r.type,
-          name: r.name,
-          values: isRecord(r.values) ? r.values : {},
-          pointer: p,
-          valuesPointer: `${p}/values`,
-          providerName: typeof r.provider_name === "string" ? r.provider_name : "",
-          modulePath
-        });
-      });
-      (Array.isArray(m.child_modules) ? m.child_modules : []).forEach((c, i2) => {
-        if (isRecord(c)) walk(c, `${pointer}/child_modules/${i2}`);
-      });
-    };
-    walk(pv.root_module, "/planned_values/root_module");
-    return out2;
-  }
-  (Array.isArray(plan2.resource_changes) ? plan2.resource_changes : []).forEach((c, i2) => {
-    if (!isRecord(c) || typeof c.address !== "string" || typeof c.type !== "string" || typeof c.name !== "string" || !isRecord(c.change)) return;
-    const actions = Array.isArray(c.change.actions) ? c.change.actions : [];
-    if (actions.length === 1 && actions[0] === "delete") return;
-    const p = `/resource_changes/${i2}`;
-    out2.push({
-      address: c.address,
-      mode: typeof c.mode === "string" ? c.mode : "managed",
-      type: c.type,
-      name: c.name,
-      values: isRecord(c.change.after) ? c.change.after : {},
-      pointer: p,
-      valuesPointer: `${p}/change/after`,
-      providerName: typeof c.provider_name === "string" ? c.provider_name : "",
-      modulePath: typeof c.module_address === "string" ? c.module_address : ""
-    });
-  });
-  return out2;
-}
-function configModule(config, calls) {
-  let m = config && isRecord(config.root_module) ? config.root_module : void 0;
-  for (const name2 of calls) {
-    const call = m && isRecord(m.module_calls) ? m.module_calls[name2] : void 0;
-    m = isRecord(call) && isRecord(call.module) ? call.module : void 0;
-  }
-  return m;
-}
-function findConfigResource(config, calls, key) {
-  const m = configModule(config, calls);
-  const resources = m && Array.isArray(m.resources) ? m.resources : [];
-  return resources.find((r) => isRecord(r) && r.address === key);
-}
-function preventDestroyOf(configResource) {
-  void configResource;
-  return false;
-}
-function toBody(values2, afterUnknown, expressions, path8, ctx, header) {
-  const attributes = /* @__PURE__ */ new Map();
-  const blocks = [];
-  const unknownKeys = isRecord(afterUnknown) ? afterUnknown : {};
-  const keys2 = /* @__PURE__ */ new Set([...Object.keys(values2), ...Object.keys(unknownKeys).filter((k) => unknownKeys[k] === true)]);
-  for (const key of keys2) {
-    const unk = unknownKeys[key];
-    const expr = expressions ? expressions[key] : void 0;
-    const here = [...path8, key];
-    if (unk === true) {
-      if (expressions && expr === void 0) continue;
-      attributes.set(key, { value: unknownFromExpression(expr, values2[key], ctx.refPrefix), at: ctx.at(here) });
-      continue;
-    }
-    const value = withUnknowns(values2[key], unk, expr, ctx.refPrefix);
-    attributes.set(key, { value, at: ctx.at(here) });
-    const raw = values2[key];
-    if (Array.isArray(raw) && raw.length > 0 && raw.every(isRecord)) {
-      raw.forEach((item, i2) => {
-        const itemUnknown = Array.isArray(unk) ? unk[i2] : void 0;
-        const itemExpr = Array.isArray(expr) ? expr[i2] ?? expr[0] : void 0;
-        const at4 = ctx.at([...here, i2]);
-        blocks.push({ type: key, labels: [], at: at4, ...toBody(item, itemUnknown, isRecord(itemExpr) ? itemExpr : void 0, [...here, i2], ctx, at4) });
-      });
-    }
-  }
-  void header;
-  return { attributes, blocks, unknownBlocks: /* @__PURE__ */ new Map() };
-}
-function withUnknowns(v, unk, expr, refPrefix) {
-  if (unk === true) return unknownFromExpression(expr, v, refPrefix);
-  if (Array.isArray(v)) {
-    const refs = Array.isArray(unk) && unk.some((u) => u === true) ? fullReferences(expr) : [];
-    let n = 0;
-    return v.map((x, i2) => {
-      const u = Array.isArray(unk) ? unk[i2] : void 0;
-      if (u === true) {
-        const unknownCount = unk.filter((y) => y === true).length;
-        const ref = unknownCount === refs.length ? refs[n] : void 0;
-        n++;
-        return ref ? refFrom(ref, refPrefix) ?? unknownAfterApply() : unknownAfterApply();
-      }
-      return withUnknowns(x, u, void 0, refPrefix);
-    });
-  }
-  if (isRecord(v)) {
-    const o = makeObject();
-    const u = isRecord(unk) ? unk : {};
-    for (const [k, x] of Object.entries(v)) o[k] = withUnknowns(x, u[k], isRecord(expr) ? expr[k] : void 0, refPrefix);
-    for (const [k, x] of Object.entries(u)) if (x === true && !(k in o)) o[k] = unknownAfterApply();
-    return o;
-  }
-  if (v === void 0) return null;
-  return v;
-}
-function unknownAfterApply() {
-  return new Unknown(UNKNOWN_AFTER_APPLY);
-}
-function unknownFromExpression(expr, value, refPrefix) {
-  const refs = fullReferences(expr);
-  if (refs.length === 1) {
-    const ref = refFrom(refs[0], refPrefix);
-    if (ref) return Array.isArray(value) ? [ref] : ref;
-  }
-  return unknownAfterApply();
-}
-function fullReferences(expr) {
-  if (!isRecord(expr) || !Array.isArray(expr.references)) return [];
-  const refs = expr.references.filter((r) => typeof r === "string");
-  return refs.filter((r) => !refs.some((o) => o !== r && (o.startsWith(`${r}.`) || o.startsWith(`${r}[`))));
-}
-function refFrom(ref, refPrefix) {
-  const m = /^([a-z][a-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?)\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(ref);
-  if (!m || /^(var|local|module|data|each|count|path|terraform|self)\./.test(ref)) return void 0;
-  return new ResourceRef(`${refPrefix}${m[1]}`, m[2]);
-}
-var ProviderResolver = class {
-  constructor(plan2, config, planPath, root, inPlan) {
-    this.plan = plan2;
-    this.config = config;
-    this.planPath = planPath;
-    this.root = root;
-    this.inPlan = inPlan;
-    this.providerConfig = config && isRecord(config.provider_config) ? config.provider_config : {};
-  }
-  plan;
-  config;
-  planPath;
-  root;
-  inPlan;
-  providerConfig;
-  forResource(r, configResource, body2) {
-    const name2 = shortName(r.providerName, r.type);
-    let key = typeof configResource?.provider_config_key === "string" ? configResource.provider_config_key : void 0;
-    let entry = key !== void 0 ? this.providerConfig[key] : void 0;
-    while (key !== void 0 && !isRecord(entry) && key.includes(":")) {
-      const calls = moduleCallsOfKey(key);
-      const local = stripModuleKey(key);
-      key = calls.length > 1 ? `${calls.slice(0, -1).map((c) => `module.${c}`).join(".")}:${local}` : local;
-      entry = this.providerConfig[key];
-    }
-    for (let guard = 0; isRecord(entry) && typeof entry.parent_key === "string" && guard < 20; guard++) {
-      key = entry.parent_key;
-      entry = this.providerConfig[key];
-    }
-    if (!isRecord(entry) && key === void 0) {
-      key = name2;
-      entry = this.providerConfig[name2];
-    }
-    const rootKey = stripModuleKey(key ?? name2);
-    if (!isRecord(entry)) {
-      return {
-        name: name2,
-        key: rootKey,
-        region: new Unknown(`no provider "${rootKey}" configuration in plan ${this.planPath}: its region comes from the environment at run time`),
-        account: new Unknown(`account of provider "${rootKey}" is not known statically`),
-        defaultTags: this.defaultTagsFromTagsAll(body2) ?? null
-      };
-    }
-    const exprs = isRecord(entry.expressions) ? entry.expressions : {};
-    const scope = key && key.includes(":") ? moduleCallsOfKey(key) : [];
-    const regionExpr = exprs.region;
-    const region = regionExpr === void 0 ? new Unknown(`provider "${rootKey}" sets no region: it comes from the environment at run time`, `set region in the provider configuration of root ${this.root}`) : this.resolve(regionExpr, scope, `region of provider "${rootKey}"`);
-    const configuredTags = firstBlock(exprs.default_tags);
-    const tagsExpr = configuredTags ? configuredTags.tags : void 0;
-    const fromTagsAll = this.defaultTagsFromTagsAll(body2);
-    const defaultTags = tagsExpr === void 0 ? fromTagsAll ?? null : fromTagsAll ?? (isRecord(tagsExpr) && "constant_value" in tagsExpr ? tagsExpr.constant_value : new Unknown(`default_tags of provider "${rootKey}" are not constant in the plan`));
-    return {
-      name: name2,
-      key: rootKey,
-      at: this.inPlan(`/configuration/provider_config/${escapePointer(key ?? name2)}`),
-      region,
-      account: this.accountOf(exprs, rootKey),
-      defaultTags
-    };
-  }
-  /**
-   * The provider's default tags as AWS applied them: `tags_all` minus `tags`. Merged back into
-   * the resource's tags by the graph, this gives exactly the plan's `tags_all`.
-   */
-  defaultTagsFromTagsAll(body2) {
-    const all = body2.attributes.get("tags_all")?.value;
-    if (!isObject(all)) return void 0;
-    const own = body2.attributes.get("tags")?.value;
-    const o = makeObject();
-    for (const [k, v] of Object.entries(all)) if (!(isObject(own) && k in own && own[k] === v)) o[k] = v;
-    return o;
-  }
-  /** constant_value, or a lone `var.NAME` reference: the plan's variable value (through module calls). */
-  resolve(expr, calls, what) {
-    if (!isRecord(expr)) return new Unknown(`${what} is not known from the plan`);
-    if ("constant_value" in expr) return expr.constant_value;
-    const refs = fullReferences(expr);
-    const v = refs.length === 1 ? /^var\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(refs[0]) : null;
-    if (!v) return new Unknown(`${what} depends on ${refs.join(", ") || "an expression"} that the plan does not resolve`);
-    if (calls.length === 0) {
-      const vars = isRecord(this.plan.variables) ? this.plan.variables : {};
-      const entry = vars[v[1]];
-      return isRecord(entry) && "value" in entry ? entry.value : new Unknown(`${what}: var.${v[1]} has no value in the plan`);
-    }
-    const parent = configModule(this.config, calls.slice(0, -1));
-    const call = parent && isRecord(parent.module_calls) ? parent.module_calls[calls[calls.length - 1]] : void 0;
-    const input = isRecord(call) && isRecord(call.expressions) ? call.expressions[v[1]] : void 0;
-    if (input === void 0) {
-      const m = configModule(this.config, calls);
-      const decl = m && isRecord(m.variables) ? m.variables[v[1]] : void 0;
-      if (isRecord(decl) && "default" in decl) return decl.default;
-      return new Unknown(`${what}: var.${v[1]} of module.${calls.join(".module.")} has no value in the plan`);
-    }
-    return this.resolve(input, calls.slice(0, -1), what);
-  }
-  accountOf(exprs, key) {
-    const ids = exprs.allowed_account_ids;
-    if (isRecord(ids) && Array.isArray(ids.constant_value) && ids.constant_value.length === 1 && typeof ids.constant_value[0] === "string") return ids.constant_value[0];
-    const assume = firstBlock(exprs.assume_role);
-    const arnExpr = assume ? assume.role_arn : void 0;
-    if (isRecord(arnExpr) && typeof arnExpr.constant_value === "string") {
-      const account = arnExpr.constant_value.split(":")[4];
-      if (account && /^\d{12}$/.test(account)) return account;
-    }
-    return new Unknown(`account of provider "${key}" is not known statically`, "set allowed_account_ids or assume_role.role_arn in the provider block");
-  }
-};
-function firstBlock(v) {
-  if (Array.isArray(v)) return isRecord(v[0]) ? v[0] : void 0;
-  return isRecord(v) ? v : void 0;
-}
-function stripModuleKey(key) {
-  const i2 = key.lastIndexOf(":");
-  return i2 < 0 ? key : key.slice(i2 + 1);
-}
-function moduleCallsOfKey(key) {
-  const prefix = key.slice(0, key.lastIndexOf(":"));
-  return splitAddress(`${prefix}.x.y`)?.modules ?? [];
-}
-function shortName(full, type) {
-  const last = full ? full.split("/").pop() : void 0;
-  return last && last.length ? last : type.split("_")[0] ?? type;
 }
 
 // src/scan.ts

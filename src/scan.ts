@@ -5,7 +5,7 @@
  */
 import { readFileSync, realpathSync, statSync, promises as fsp } from "node:fs";
 import path from "node:path";
-import { discover, type DiscoveredFile } from "./discover/index.js";
+import { discover, joinInsideRoot, type DiscoveredFile } from "./discover/index.js";
 import { UsageError } from "./errors.js";
 import { buildGraph } from "./graph/index.js";
 import { packageJson as pkg } from "./package-json.js";
@@ -21,7 +21,7 @@ import { buildInventory } from "./report/inventory.js";
 import type { InventoryEntry, ScanFileSystem, ScanOptions, ScanResult } from "./scan-result.js";
 import { defineModule, type ModuleDefinition } from "./terraform/module.js";
 import { evaluatePlan, planLocator, planRoots, readPlan, type ParsedPlan } from "./terraform/plan.js";
-import { evaluateRoot, findRoots, joinInsideRoot, type VarFile } from "./terraform/root.js";
+import { evaluateRoot, findRoots, type VarFile } from "./terraform/root.js";
 import type { EvaluatedRoot } from "./terraform/types-evaluated.js";
 
 export type { ScanOptions, ScanResult } from "./scan-result.js";

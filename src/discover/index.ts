@@ -7,6 +7,8 @@ import path from "node:path";
 import { UsageError } from "../errors.js";
 import type { ScanFileSystem } from "../scan-result.js";
 
+export { joinInsideRoot } from "./paths.js";
+
 /**
  * `yaml`: values files, Chart.yaml, helmfile.yaml, Argo CD / Flux declarations and manifests (issue 6);
  * `chart-archive`: a packaged subchart `charts/*.tgz`, read in place; `yaml-template`: a Go-templated

@@ -11,6 +11,7 @@ import type { YamlCorpus } from "./corpus.js";
 import { documentLayer } from "./layers.js";
 import type { ValueLayer } from "./values.js";
 import { firstLine, isPlainObject, locateIn, valueAt, type Plain, type PositionedDocument } from "./yaml.js";
+import { joinInsideRoot } from "../discover/paths.js";
 
 export interface ChartDependency {
   /** Chart name (Chart.yaml `dependencies[].name`). */
@@ -177,26 +178,13 @@ export class ChartIndex {
     const vendored = parent.vendored.find((c) => c.name === dep.name);
     if (vendored) return vendored;
     if (dep.repository?.startsWith("file://")) {
-      const target = normalize(parent.dir, dep.repository.slice("file://".length));
+      const target = joinInsideRoot(parent.dir, dep.repository.slice("file://".length));
       return target ? this.chart(target) : undefined;
     }
     return undefined;
   }
 }
 
-/** `dir/rel` normalized; undefined when it leaves the scan root. */
-export function normalize(dir: string, rel: string): string | undefined {
-  if (rel.startsWith("/")) return undefined;
-  const parts = dir === "." ? [] : dir.split("/");
-  for (const p of rel.split("/")) {
-    if (p === "" || p === ".") continue;
-    if (p === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(p);
-  }
-  return parts.length ? parts.join("/") : ".";
-}
 
 export function lineOne(file: string): Location {
   return { file, startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };

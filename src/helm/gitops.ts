@@ -21,7 +21,8 @@
  * ("values.yaml is not included by default").
  */
 import type { Location } from "../graph/types.js";
-import { normalize, type ChartSource } from "./charts.js";
+import { joinInsideRoot } from "../discover/paths.js";
+import type { ChartSource } from "./charts.js";
 import { folderOf, type SourceContext } from "./context.js";
 import { documentLayer, embeddedLayer, locatedLayer, subLayer } from "./layers.js";
 import type { ManifestDoc } from "./manifests.js";
@@ -69,7 +70,7 @@ function argoApplication(m: ManifestDoc, ctx: SourceContext): void {
   for (const s of sources) {
     const chartName = str(valueAt(s.value, ["chart"]));
     const chartPath = str(valueAt(s.value, ["path"]));
-    const local = chartPath !== undefined ? normalize(".", chartPath) : undefined;
+    const local = chartPath !== undefined ? joinInsideRoot(".", chartPath) : undefined;
     const source = local !== undefined && ctx.charts.isChartDir(local) ? ctx.charts.chart(local) : undefined;
     if (!chartName && !source) continue;
     if (source) ctx.usedCharts.add(source.dir);
@@ -117,8 +118,8 @@ function pathLabel(p: YamlPath): string {
 /** `$ref/path` is in the `ref` source's repository root; any other path is relative to the chart folder. */
 function argoValuesFile(f: string, chart: ChartSource | undefined, refs: Map<string, Plain>): string | undefined {
   const m = /^\$([^/]+)\/(.*)$/.exec(f);
-  if (m) return refs.has(m[1]!) ? normalize(".", m[2]!) : undefined;
-  return chart ? normalize(chart.dir, f) : undefined;
+  if (m) return refs.has(m[1]!) ? joinInsideRoot(".", m[2]!) : undefined;
+  return chart ? joinInsideRoot(chart.dir, f) : undefined;
 }
 
 function argoParameters(m: ManifestDoc, helm: YamlPath, label: string): ValueLayer[] {
@@ -185,11 +186,11 @@ function fluxChart(m: ManifestDoc, docs: readonly ManifestDoc[], ctx: SourceCont
     const sourceNs = str(valueAt(template, ["sourceRef", "namespace"])) ?? ns;
     const repo = find(kind ?? "HelmRepository", str(valueAt(template, ["sourceRef", "name"])), sourceNs);
     if (kind === "GitRepository" || kind === "Bucket") {
-      const dir = normalize(".", chartName.replace(/\/+$/, ""));
+      const dir = joinInsideRoot(".", chartName.replace(/\/+$/, ""));
       const source = dir !== undefined && ctx.charts.isChartDir(dir) ? ctx.charts.chart(dir) : undefined;
       if (!source) return { chart: { name: chartLeaf(chartName) } };
       ctx.usedCharts.add(source.dir);
-      const files = asList(valueAt(template, ["valuesFiles"])).flatMap((f) => (typeof f === "string" ? [normalize(".", f)] : [])).flatMap((f) => (f ? [f] : []));
+      const files = asList(valueAt(template, ["valuesFiles"])).flatMap((f) => (typeof f === "string" ? [joinInsideRoot(".", f)] : [])).flatMap((f) => (f ? [f] : []));
       const defaults = files.flatMap((f) => {
         const doc = ctx.corpus.first(f);
         return doc ? [documentLayer(doc, "chart-default")] : [];

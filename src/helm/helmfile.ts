@@ -7,7 +7,7 @@
  * `*.gotmpl`) are Go templates: said in the summary, not parsed; a `helmfile.yaml` may also hold
  * templates (`{{ }}`), which are read as written.
  */
-import { normalize } from "./charts.js";
+import { joinInsideRoot } from "../discover/paths.js";
 import { folderOf, type SourceContext } from "./context.js";
 import { documentLayer, subLayer } from "./layers.js";
 import { isHelmfile } from "./manifests.js";
@@ -64,13 +64,13 @@ function helmfileDocument(doc: PositionedDocument, path: string, ctx: SourceCont
     const slash = chart.indexOf("/");
     const repoName = slash > 0 && !chart.startsWith(".") ? chart.slice(0, slash) : undefined;
     const isPath = chart.startsWith("./") || chart.startsWith("../") || (repoName !== undefined && !repos.has(repoName) && !chart.includes("://"));
-    const local = isPath ? normalize(dir, chart.replace(/\/+$/, "")) : undefined;
+    const local = isPath ? joinInsideRoot(dir, chart.replace(/\/+$/, "")) : undefined;
     const source = local !== undefined && ctx.charts.isChartDir(local) ? ctx.charts.chart(local) : undefined;
     if (source) ctx.usedCharts.add(source.dir);
     const layers: ValueLayer[] = [];
     asList(valueAt(rel, ["values"])).forEach((v, j) => {
       if (typeof v === "string") {
-        const file = normalize(dir, v);
+        const file = joinInsideRoot(dir, v);
         const values = file ? ctx.corpus.first(file) : undefined;
         if (file && values) layers.push(documentLayer(values, "user-values"));
         else ctx.out.note({ subject: label, what: `values ${v}`, reason: v.endsWith(".gotmpl") ? `values ${v} of ${label} is a Go template: its values are not read` : `values file ${v} of ${label} is not in the scan: its values are not known`, location: at(["values", j]) });

@@ -6,7 +6,7 @@
  * Applications, Flux HelmReleases) are found among them; all of them become objects.
  */
 import type { ChartIndex } from "./charts.js";
-import { normalize } from "./charts.js";
+import { joinInsideRoot } from "../discover/paths.js";
 import { folderOf } from "./context.js";
 import type { YamlCorpus } from "./corpus.js";
 import { isKubernetesObject } from "./objects.js";
@@ -42,7 +42,7 @@ function kustomizePatches(corpus: YamlCorpus): Set<string> {
     const dir = folderOf(path);
     const add = (p: Plain | undefined) => {
       if (typeof p !== "string") return;
-      const file = normalize(dir, p);
+      const file = joinInsideRoot(dir, p);
       if (file) out.add(file);
     };
     for (const p of asList(valueAt(doc.value, ["patchesStrategicMerge"]))) add(p);

@@ -16,7 +16,7 @@
 import { unknownFact, type Fact, type Location } from "../graph/types.js";
 import type { EvaluatedAttribute, EvaluatedBlock, EvaluatedRoot, ResourceInstance } from "../terraform/types-evaluated.js";
 import { isList, isObject, isOpaque, firstUnknown, type Value } from "../terraform/value.js";
-import { normalize } from "./charts.js";
+import { joinInsideRoot } from "../discover/paths.js";
 import { rangeLocation, type SourceContext } from "./context.js";
 import { documentLayer, locatedLayer } from "./layers.js";
 import { chartLeaf, type ReleaseDeclaration } from "./releases.js";
@@ -100,7 +100,7 @@ function helmReleaseDeclaration(r: ResourceInstance, root: EvaluatedRoot, ctx: S
 /** A chart path (relative to the root module, as Terraform runs there) that is a chart folder of the scan. */
 function localChart(chart: string, root: string, ctx: SourceContext) {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(chart)) return undefined;
-  const dir = normalize(root, chart.replace(/\/+$/, ""));
+  const dir = joinInsideRoot(root, chart.replace(/\/+$/, ""));
   return dir !== undefined && ctx.charts.isChartDir(dir) ? ctx.charts.chart(dir) : undefined;
 }
 

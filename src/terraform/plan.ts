@@ -10,7 +10,7 @@
 import { parse as parseJson } from "@humanwhocodes/momoa";
 import type { Block, Body, Range } from "../hcl/ast.js";
 import { attr, isLocalSource, literalString, type ModuleDefinition } from "./module.js";
-import { joinInsideRoot } from "./root.js";
+import { joinInsideRoot } from "../discover/paths.js";
 import type { EvaluatedBlock, EvaluatedBody, EvaluatedRoot, FileRange, ProviderInstance } from "./types-evaluated.js";
 import { ResourceRef, Unknown, isObject, makeObject, type ObjectValue, type Value } from "./value.js";
 

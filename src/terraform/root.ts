@@ -3,6 +3,7 @@
  * module is a directory no other directory of the scan calls as a module (or one
  * with a backend block); child modules are evaluated only through their calls.
  */
+import { joinInsideRoot } from "../discover/paths.js";
 import type { Expr, ParsedFile, TemplatePart } from "../hcl/ast.js";
 import { evaluateOrUnknown, evaluateTemplate, type Resolver } from "./expressions.js";
 import type { FunctionContext } from "./functions.js";
@@ -10,19 +11,6 @@ import { ModuleInstance, type RootEnvironment, type VariableInput } from "./inst
 import { attr, isLocalSource, literalString, type ModuleDefinition } from "./module.js";
 import type { EvaluatedRoot, ResourceInstance } from "./types-evaluated.js";
 import { EvalError, Unknown, type ObjectValue, type Value } from "./value.js";
-
-/** Normalize `dir/rel` (POSIX, relative to the scan root); undefined when it leaves the scan root. */
-export function joinInsideRoot(dir: string, rel: string): string | undefined {
-  const parts = dir === "." ? [] : dir.split("/");
-  for (const p of rel.split("/")) {
-    if (p === "" || p === ".") continue;
-    if (p === "..") {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(p);
-  }
-  return parts.length ? parts.join("/") : ".";
-}
 
 /**
  * Directories that hold a root module, sorted. Modules that only call each other (a module call
@@ -151,7 +139,7 @@ export function varFileValues(file: VarFile, functions: FunctionContext): Map<st
 /** `file()` and `templatefile()` read relative to the root module directory, never outside the scan root. */
 function functionContext(rootDir: string, services: RootServices): FunctionContext {
   const readFile = (path: string): string | Unknown => {
-    const resolved = path.startsWith("/") ? undefined : joinInsideRoot(rootDir, path);
+    const resolved = joinInsideRoot(rootDir, path);
     if (resolved === undefined) return new Unknown(`file "${path}" is outside the scan root; it is not read`);
     const text = services.readText(resolved);
     return text ?? new Unknown(`file "${resolved}" could not be read`);
