@@ -52,3 +52,31 @@ export function project(files: Record<string, string | Uint8Array>): string {
   }
   return dir;
 }
+
+/** A PostgreSQL StatefulSet with a 10Gi claim template, as a chart renders it (in `namespace`, when given). */
+export function ledgerStatefulSet(namespace?: string): string {
+  return `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: ledger
+${namespace ? `  namespace: ${namespace}\n` : ""}spec:
+  serviceName: ledger
+  selector:
+    matchLabels: {app: ledger}
+  template:
+    metadata:
+      labels: {app: ledger}
+    spec:
+      containers:
+        - name: postgres
+          image: postgres:16
+  volumeClaimTemplates:
+    - metadata:
+        name: data
+      spec:
+        accessModes: [ReadWriteOnce]
+        resources:
+          requests:
+            storage: 10Gi
+`;
+}

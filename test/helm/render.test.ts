@@ -4,34 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { scan } from "../../src/index.js";
-import { project } from "./helpers.js";
+import { ledgerStatefulSet, project } from "./helpers.js";
 
-const RENDERED = `---
-# Source: ledger/templates/statefulset.yaml
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ledger
-spec:
-  serviceName: ledger
-  selector:
-    matchLabels: {app: ledger}
-  template:
-    metadata:
-      labels: {app: ledger}
-    spec:
-      containers:
-        - name: postgres
-          image: postgres:16
-  volumeClaimTemplates:
-    - metadata:
-        name: data
-      spec:
-        accessModes: [ReadWriteOnce]
-        resources:
-          requests:
-            storage: 10Gi
-`;
+const RENDERED = `---\n# Source: ledger/templates/statefulset.yaml\n${ledgerStatefulSet()}`;
 
 /** A folder holding an executable `helm` that records its arguments and prints `stdout` (or fails). */
 function fakeHelm(stdout: string, exitCode = 0): { bin: string; args: string } {

@@ -7,34 +7,9 @@ import { formatJson } from "../../src/report/json.js";
 import { formatSarif } from "../../src/report/sarif.js";
 import { formatText } from "../../src/report/text.js";
 import { scanResult } from "../report/fixtures.js";
-import { project } from "./helpers.js";
+import { ledgerStatefulSet, project } from "./helpers.js";
 
-const STS = `# Source: ledger/templates/statefulset.yaml
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ledger
-  namespace: payments
-spec:
-  serviceName: ledger
-  selector:
-    matchLabels: {app: ledger}
-  template:
-    metadata:
-      labels: {app: ledger}
-    spec:
-      containers:
-        - name: postgres
-          image: postgres:16
-  volumeClaimTemplates:
-    - metadata:
-        name: data
-      spec:
-        accessModes: [ReadWriteOnce]
-        resources:
-          requests:
-            storage: 10Gi
-`;
+const STS = `# Source: ledger/templates/statefulset.yaml\n${ledgerStatefulSet("payments")}`;
 
 describe("scan -", () => {
   it("reads manifests from standard input only: the scan root is the cwd, nothing else is discovered", async () => {

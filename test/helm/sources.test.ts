@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { load, release } from "./helpers.js";
+import { ledgerStatefulSet, load, release } from "./helpers.js";
 
 const PG_CHART = "apiVersion: v2\nname: postgresql\nversion: 16.7.4\n";
 const PG_VALUES = "primary:\n  persistence:\n    enabled: true\n    size: 8Gi\nbackup:\n  enabled: false\n";
@@ -279,31 +279,7 @@ releases:
 });
 
 describe("manifests and standard input", () => {
-  const STS = `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ledger
-  namespace: payments
-spec:
-  serviceName: ledger
-  selector:
-    matchLabels: {app: ledger}
-  template:
-    metadata:
-      labels: {app: ledger}
-    spec:
-      containers:
-        - name: postgres
-          image: postgres:16
-  volumeClaimTemplates:
-    - metadata:
-        name: data
-      spec:
-        accessModes: [ReadWriteOnce]
-        resources:
-          requests:
-            storage: 10Gi
-`;
+  const STS = ledgerStatefulSet("payments");
 
   it("manifests from standard input are objects of the file -", () => {
     const r = load({}, { stdin: `---\n# Source: ledger/templates/sts.yaml\n${STS}` });
