@@ -42871,6 +42871,16 @@ var ValuesReader = class {
 
 // src/catalog/charts/bitnami.ts
 var REPLICA_OF2 = "restorable.dev/replica-of";
+function bitnamiCommonValues() {
+  return {
+    global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
+    nameOverride: "",
+    fullnameOverride: "",
+    namespaceOverride: "",
+    commonLabels: {},
+    commonAnnotations: {}
+  };
+}
 var Bitnami = class {
   constructor(release, chart) {
     this.release = release;
@@ -43090,12 +43100,7 @@ function replicasAt(b, path8) {
 
 // src/catalog/charts/cassandra.ts
 var defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   podLabels: {},
   podAnnotations: {},
   image: { registry: "docker.io", repository: "bitnami/cassandra", tag: "", digest: "" },
@@ -43363,12 +43368,7 @@ var nodeDefaults = (replicaCount) => ({
   persistence: { enabled: true, existingClaim: "", storageClass: "", accessModes: ["ReadWriteOnce"], size: "8Gi", annotations: {} }
 });
 var searchDefaults = (image) => ({
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: image, tag: "", digest: "" },
   snapshotRepoPath: ""
 });
@@ -43587,12 +43587,7 @@ var etcd = {
 // src/catalog/charts/kafka.ts
 var persistence = { enabled: true, existingClaim: "", storageClass: "", accessModes: ["ReadWriteOnce"], size: "8Gi", mountPath: "/bitnami/kafka", annotations: {}, labels: {} };
 var defaults4 = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: "bitnami/kafka", tag: "", digest: "" },
   kraft: { enabled: true },
   // the controller template's gate; its line not recorded in the notes
@@ -43655,12 +43650,7 @@ var kafka = {
 
 // src/catalog/charts/mysql.ts
 var replicatedDefaults = (image) => ({
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: image, tag: "", digest: "" },
   architecture: "standalone",
   primary: {
@@ -43749,12 +43739,7 @@ var mariadb = {
 
 // src/catalog/charts/minio.ts
 var defaults5 = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   podLabels: {},
   podAnnotations: {},
   image: { registry: "docker.io", repository: "bitnami/minio", tag: "", digest: "" },
@@ -43921,12 +43906,7 @@ function dumpClaim(b, d, labels, sources) {
 
 // src/catalog/charts/mongodb.ts
 var defaults6 = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   labels: {},
   annotations: {},
   podLabels: {},
@@ -44174,12 +44154,8 @@ var persistenceDefaults = (size) => ({
   labels: {}
 });
 var defaults8 = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "", postgresql: { fullnameOverride: "" } },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
+  global: { ...bitnamiCommonValues().global, postgresql: { fullnameOverride: "" } },
   image: { registry: "docker.io", repository: "bitnami/postgresql", tag: "", digest: "" },
   architecture: "standalone",
   // line 194
@@ -44303,12 +44279,7 @@ var postgresql = {
 
 // src/catalog/charts/postgresql-ha.ts
 var defaults9 = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   postgresql: {
     image: { registry: "docker.io", repository: "bitnami/postgresql-repmgr", tag: "", digest: "" },
     replicaCount: 3,
@@ -44384,12 +44355,7 @@ var postgresqlHa = {
 
 // src/catalog/charts/rabbitmq.ts
 var defaults10 = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   statefulsetLabels: {},
   statefulsetAnnotations: {},
   podLabels: {},
@@ -44437,12 +44403,7 @@ var rabbitmq = {
 // src/catalog/charts/redis.ts
 var persistence2 = { enabled: true, medium: "", existingClaim: "", storageClass: "", accessModes: ["ReadWriteOnce"], size: "8Gi", path: "/data", annotations: {} };
 var defaults11 = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: "bitnami/redis", tag: "", digest: "" },
   architecture: "replication",
   // line 140

@@ -19,6 +19,22 @@ import { chartNameOf, dnsName, ValuesReader } from "./template.js";
 export const REPLICA_OF = "restorable.dev/replica-of";
 
 /** The Bitnami helpers of one release of one chart. */
+/**
+ * The values every Bitnami chart declares through bitnami/common: registries and storage classes
+ * under `global`, name overrides, common labels and annotations. A fresh object on each call, so a
+ * chart's defaults never share a nested object with another's.
+ */
+export function bitnamiCommonValues() {
+  return {
+    global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
+    nameOverride: "",
+    fullnameOverride: "",
+    namespaceOverride: "",
+    commonLabels: {},
+    commonAnnotations: {},
+  };
+}
+
 export class Bitnami {
   readonly v: ValuesReader;
 

@@ -6,16 +6,11 @@
  * No built-in backup.
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, replicasAt, type ClaimSpec } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, type ClaimSpec, replicasAt } from "./bitnami.js";
 
 /** Defaults (bitnami/cassandra/values.yaml 12.3.13; lines from the research notes, others unrecorded). */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   podLabels: {},
   podAnnotations: {},
   image: { registry: "docker.io", repository: "bitnami/cassandra", tag: "", digest: "" },

@@ -10,7 +10,7 @@
  * (opensearch.ts reuses searchNodes).
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease, K8sObject } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 import { dnsName } from "./template.js";
 
 export const nodeDefaults = (replicaCount: number) => ({
@@ -24,12 +24,7 @@ export const nodeDefaults = (replicaCount: number) => ({
 });
 
 export const searchDefaults = (image: string) => ({
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: image, tag: "", digest: "" },
   snapshotRepoPath: "",
 });

@@ -9,19 +9,14 @@
  * Log persistence (`*.logPersistence`, off by default) holds Kafka's own logs, not data: left out.
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease, K8sObject } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 import { dnsName } from "./template.js";
 
 const persistence = { enabled: true, existingClaim: "", storageClass: "", accessModes: ["ReadWriteOnce"], size: "8Gi", mountPath: "/bitnami/kafka", annotations: {}, labels: {} };
 
 /** Defaults (bitnami/kafka/values.yaml 32.4.4; lines from the research notes, others unrecorded). */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: "bitnami/kafka", tag: "", digest: "" },
   kraft: { enabled: true }, // the controller template's gate; its line not recorded in the notes
   controller: {

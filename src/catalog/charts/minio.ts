@@ -11,16 +11,11 @@
  * not Kubernetes ones: not rendered (see the report of issue 6).
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, type ClaimSpec } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, type ClaimSpec } from "./bitnami.js";
 
 /** Defaults (bitnami/minio/values.yaml 17.0.23; lines from the research notes, others unrecorded). */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   podLabels: {},
   podAnnotations: {},
   image: { registry: "docker.io", repository: "bitnami/minio", tag: "", digest: "" },

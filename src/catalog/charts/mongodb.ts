@@ -11,17 +11,12 @@
  * The arbiter holds no data; hidden members (`hidden.enabled`, default false) are left out.
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 import { bitnamiDump } from "./bitnami-dump.js";
 
 /** Defaults (bitnami/mongodb/values.yaml 17.0.2; lines from the research notes, others unrecorded). */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   labels: {},
   annotations: {},
   podLabels: {},

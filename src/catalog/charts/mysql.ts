@@ -11,16 +11,11 @@
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease, K8sObject } from "../../helm/types.js";
 import type { YamlPath } from "../../helm/yaml.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 import { dnsName } from "./template.js";
 
 export const replicatedDefaults = (image: string) => ({
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: image, tag: "", digest: "" },
   architecture: "standalone",
   primary: {

@@ -9,18 +9,13 @@
  * The witness (`witness.create`, default false, line 703) and pgpool hold no data and are left out.
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 import { bitnamiDump } from "./bitnami-dump.js";
 import { dnsName } from "./template.js";
 
 /** Defaults (bitnami/postgresql-ha/values.yaml 16.3.4; lines from the research notes, others unrecorded). */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   postgresql: {
     image: { registry: "docker.io", repository: "bitnami/postgresql-repmgr", tag: "", digest: "" },
     replicaCount: 3, // line 150

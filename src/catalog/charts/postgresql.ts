@@ -12,7 +12,7 @@
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease } from "../../helm/types.js";
 import type { YamlPath } from "../../helm/yaml.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 import { bitnamiDump } from "./bitnami-dump.js";
 import { dnsName } from "./template.js";
 
@@ -58,12 +58,8 @@ const persistenceDefaults = (size: string) => ({
  * (names, labels, images, access modes), with the value the chart ships.
  */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "", postgresql: { fullnameOverride: "" } },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
+  global: { ...bitnamiCommonValues().global, postgresql: { fullnameOverride: "" } },
   image: { registry: "docker.io", repository: "bitnami/postgresql", tag: "", digest: "" },
   architecture: "standalone", // line 194
   primary: {

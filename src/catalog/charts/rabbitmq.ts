@@ -4,16 +4,11 @@
  * `common.labels.matchLabels` of persistence.labels and commonLabels. No built-in backup.
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 
 /** Defaults (bitnami/rabbitmq/values.yaml 16.0.16; lines from the research notes, others unrecorded). */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   statefulsetLabels: {},
   statefulsetAnnotations: {},
   podLabels: {},

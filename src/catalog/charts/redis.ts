@@ -13,19 +13,14 @@
  * On-disk durability also depends on `commonConfiguration` (line 195: `appendonly yes`, `save ""`).
  */
 import type { ChartKnowledge, ChartRendering, HelmRelease, K8sObject } from "../../helm/types.js";
-import { Bitnami, bitnamiWorkload, replicasAt } from "./bitnami.js";
+import { Bitnami, bitnamiCommonValues, bitnamiWorkload, replicasAt } from "./bitnami.js";
 import { dnsName } from "./template.js";
 
 const persistence = { enabled: true, medium: "", existingClaim: "", storageClass: "", accessModes: ["ReadWriteOnce"], size: "8Gi", path: "/data", annotations: {} };
 
 /** Defaults (bitnami/redis/values.yaml 23.1.1; lines from the research notes, others unrecorded). */
 const defaults = {
-  global: { imageRegistry: "", storageClass: "", defaultStorageClass: "" },
-  nameOverride: "",
-  fullnameOverride: "",
-  namespaceOverride: "",
-  commonLabels: {},
-  commonAnnotations: {},
+  ...bitnamiCommonValues(),
   image: { registry: "docker.io", repository: "bitnami/redis", tag: "", digest: "" },
   architecture: "replication", // line 140
   master: {
