@@ -54745,6 +54745,24 @@ function checkedClassifyRules(config, policy) {
   });
 }
 
+// src/rules/scope.ts
+var BACKUP_KINDS = /* @__PURE__ */ new Set([
+  "database",
+  "object-store",
+  "volume",
+  "file-system",
+  "cache",
+  "search-index",
+  "warehouse",
+  "state-backend"
+]);
+function holdsBackupableData(c) {
+  return BACKUP_KINDS.has(c.kind) && c.backupCapable;
+}
+function aboutComponent(c) {
+  return { subject: c.address, subjectId: c.id, subjectKind: "resource", root: c.root };
+}
+
 // src/rules/configuration.ts
 var unparseableInput = {
   meta: {
@@ -54846,10 +54864,7 @@ var unrecognisedDataClass = {
         const written = p.unrecognised === p.value ? `"${p.value}"` : `"${p.value}" (the part "${p.unrecognised}")`;
         ctx.report({
           message: `${c.address} has ${tag} ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. Known classes: ${p.knownClasses.join(", ")}. Correct the value (${hint}a class or a regime id such as sox or gdpr), or define the class under classes: in .restorable.yml.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           location: anchor ? c.anchors[anchor] : c.location,
           anchor: anchor ? `${anchor}.${p.key}` : "",
           related: []
@@ -54858,21 +54873,6 @@ var unrecognisedDataClass = {
     }
   }
 };
-
-// src/rules/scope.ts
-var BACKUP_KINDS = /* @__PURE__ */ new Set([
-  "database",
-  "object-store",
-  "volume",
-  "file-system",
-  "cache",
-  "search-index",
-  "warehouse",
-  "state-backend"
-]);
-function holdsBackupableData(c) {
-  return BACKUP_KINDS.has(c.kind) && c.backupCapable;
-}
 
 // src/graph/aggregate.ts
 var APPEND_ONLY_KINDS = /* @__PURE__ */ new Set(["log-store", "queue", "stream"]);
@@ -55121,10 +55121,7 @@ var statefulComponentWithoutBackup = {
       const anchor = c.nativeBackup.anchor && c.anchors[c.nativeBackup.anchor] ? c.nativeBackup.anchor : "";
       ctx.report({
         message: `${c.address} (${c.kind}) has no backup: ${noBackupText(c)}, so data deleted or corrupted in it cannot be restored. ` + (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: anchor ? c.anchors[anchor] : c.location,
         anchor,
         related: coverage.related.slice(0, 20)
@@ -55143,10 +55140,7 @@ function reportEphemeral(ctx, c, classes, coverage) {
   const at4 = c.ephemeralStorage;
   ctx.report({
     message: `${c.address} (${c.kind}) keeps its data in an emptyDir (persistence is off): the data is lost whenever its pod is rescheduled, and no backup covers it, but its class ${classes.join(", ")} needs the data kept. Enable persistence (a PersistentVolumeClaim, e.g. persistence.enabled: true in its chart's values) and back it up` + (c.remedies ? `: ${c.remedies.enableBackup}.` : "."),
-    subject: c.address,
-    subjectId: c.id,
-    subjectKind: "resource",
-    root: c.root,
+    ...aboutComponent(c),
     location: at4.location,
     anchor: at4.anchor,
     related: coverage.related.slice(0, 20)
@@ -55263,10 +55257,7 @@ var stateBackendWithoutVersioning = {
       const related2 = c.nativeBackup.location ? [{ location: c.nativeBackup.location, message: "versioning is not enabled here" }] : [];
       ctx.report({
         message: `${c.address} holds the Terraform state of ${(c.stateBackendOf ?? []).join(", ")} and has no versioning, so a corrupted or deleted state file cannot be restored. ` + (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         ...at4,
         related: related2
       });
@@ -55313,10 +55304,7 @@ var secretDeletableWithoutRecovery = {
       if (d?.immediate !== true) continue;
       ctx.report({
         message: `${d.observed}. ${d.fix}`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         ...anchorOr(c, d.anchor),
         related: []
       });
@@ -55364,10 +55352,7 @@ var inFlightEventsNotDurable = {
         const hours = Math.round(retention * 24 * 100) / 100;
         ctx.report({
           message: `${c.address} keeps messages for ${hours} hours; consumers that fail over a long weekend lose events. Keep them at least ${MIN_EVENT_RETENTION_DAYS} days (${c.kind === "queue" ? "message_retention_seconds >= 345600" : "retention_period >= 96"}).`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOr(c, c.dataRetentionAnchor ?? "", "message_retention_seconds", "retention_period"),
           related: []
         });
@@ -55377,10 +55362,7 @@ var inFlightEventsNotDurable = {
       if (!isDlq && c.attributes?.["hasDeadLetterQueue"] === false && !unknownTargetRoots.has(c.root)) {
         ctx.report({
           message: `${c.address} has no dead-letter queue: a message that keeps failing is retried until it expires and is lost. Add a redrive_policy with deadLetterTargetArn and maxReceiveCount.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           location: c.location,
           anchor: "",
           related: []
@@ -55393,10 +55375,7 @@ var inFlightEventsNotDurable = {
         if (typeof own !== "number" || typeof theirs !== "number" || own > theirs) continue;
         ctx.report({
           message: `${c.address} is the dead-letter queue of ${source.address} and keeps messages ${own} days, no longer than its source (${theirs} days). SQS keeps a standard queue message's original enqueue time in the dead-letter queue, so failed messages expire early there (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html). Set its message_retention_seconds above ${Math.round(theirs * 86400)} (1209600 = 14 days is the maximum).`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOr(c, "message_retention_seconds"),
           related: [{ location: source.anchors["message_retention_seconds"] ?? source.location, message: `source queue ${source.address} keeps messages ${theirs} days` }]
         });
@@ -55473,10 +55452,7 @@ var metadataOnlyBackup = {
       const level = req.requiresBackup ? levelFor(req.requiresBackup) : void 0;
       ctx.report({
         message: `${first.message}: the schedule takes no volume snapshots and no file-system backup or data movement writes its volumes to the storage location, so a restore brings back empty volumes and nothing else backs ${c.address} up. Let the schedule snapshot the volumes (snapshotVolumes unset or true, with a VolumeSnapshotLocation or --features=EnableCSI), or back them up with file-system backup (defaultVolumesToFsBackup: true, or the pod annotation backup.velero.io/backup-volumes naming the data volume) with the node agent deployed (deployNodeAgent: true).`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: c.location,
         anchor: "",
         related: coverage.metadataOnly.slice(0, 20).map((m) => ({ location: m.location, message: m.message })),
@@ -55547,10 +55523,7 @@ var backupsDeletedWithResource = {
         const fix = c.remedies?.keepBackupsOnDelete;
         ctx.report({
           message: fix ? `Deleting ${c.address} also deletes its automated backups and takes no final backup, so a mistaken destroy or replacement loses the data and every backup of it. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}.` : `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot (skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOf(c, ["skip_final_snapshot", "delete_automated_backups"]),
           related: []
         });
@@ -55558,10 +55531,7 @@ var backupsDeletedWithResource = {
       if (c.attributes?.["forceDestroy"] === true) {
         ctx.report({
           message: `${c.address} sets force_destroy = true: deleting it deletes every object and every previous version in it, and no backup outside it keeps them. Remove force_destroy, or back it up ${c.provider === "aws" ? "with AWS Backup" : "to a backup outside it"}.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOf(c, ["force_destroy"]),
           related: []
         });
@@ -55624,10 +55594,7 @@ var criticalDatabaseWithoutDeletionProtection = {
       }
       ctx.report({
         message: `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. ` + (c.remedies?.deletionProtection ? `${c.remedies.deletionProtection.charAt(0).toUpperCase()}${c.remedies.deletionProtection.slice(1)}.` : `Set ${attr2} = true.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         // The requirement comes from the component's class (SPEC section 4, Default levels).
         level: "error",
         ...anchorOf(c, [attr2]),
@@ -55824,10 +55791,7 @@ var restoreTestingMissing = {
       if (tested !== false) continue;
       ctx.report({
         message: `${c.address} is never restore-tested, but restore testing is required: ${req.source.label}. ` + (c.remedies?.restoreTesting ? `${c.remedies.restoreTesting.charAt(0).toUpperCase()}${c.remedies.restoreTesting.slice(1)}.` : `Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         // The requirement comes from the component's class (SPEC section 4, Default levels).
         level: req.source.kind === "default" ? "warning" : "error",
         location: c.location,
@@ -56011,10 +55975,7 @@ var noCrossRegionCopy = {
       const level = levelFor2(req.requiresCrossRegion);
       ctx.report({
         message: `${c.address} has no backup copy or replica outside its region (${regionText2(c.region)}): every backup of it stays there, so a regional outage or a region-wide incident takes the data and its backups together. A copy in another region is expected (${req.requiresCrossRegion.source.label}). ${fixFor(c)}`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: c.location,
         anchor: "",
         related: backupStreamsWithoutCopy(coverage),
@@ -56082,10 +56043,7 @@ var copyInSameRegion = {
       const level = levelFor2(req.requiresCrossRegion);
       ctx.report({
         message: `${c.address} is copied only within its own region ${c.region}: ${copies.map(copyText).join(", ")} ${copies.length === 1 ? "lands" : "land"} in ${c.region}, so a regional outage takes the data and every copy together. A copy in another region is expected (${req.requiresCrossRegion.source.label}). ` + (c.remedies ? `${c.remedies.crossRegionCopy.charAt(0).toUpperCase()}${c.remedies.crossRegionCopy.slice(1)}.` : `Create the destination with a provider configured for another region (e.g. provider = aws.dr).`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: relatedCopies(copies, (x) => `${copyText(x)}: destination in ${c.region}, the component's own region`),
@@ -56148,10 +56106,7 @@ var copiesInSameAccount = {
       const account = typeof c.account === "string" ? `${word} ${c.account}` : `its own ${word}`;
       ctx.report({
         message: (copies.length === 0 ? `${c.address} has no backup copy in another ${word}: every backup stays in ${account}, ` : `${c.address} is copied only within ${account} (${copies.map(copyText).join(", ")}), `) + `so compromised credentials or the loss of the ${word} take the backups with the data. A copy in another ${word} is required (${need2.source.label}). ` + (c.remedies?.crossAccountCopy ? `${c.remedies.crossAccountCopy.charAt(0).toUpperCase()}${c.remedies.crossAccountCopy.slice(1)}.` : `Add a copy_action to a backup vault in a separate backup account, encrypted with a customer managed key shared with that account.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: copies.length ? relatedCopies(copies, (x) => `${copyText(x)}: destination in ${account}`) : backupStreamsWithoutCopy(coverage),
@@ -56269,10 +56224,7 @@ var backupsNotEncrypted = {
         const need2 = req.requiresEncryption ? ` ${capitalize(req.requiresEncryption.source.label)} requires encryption.` : "";
         ctx.report({
           message: `${c.address} is not encrypted at rest, so its ${unique(sourceStreams.map(streamName)).join(", ")} ${sourceStreams.length === 1 ? "is" : "are"} stored unencrypted too: anyone who can read or share the snapshots reads the data.${need2} ` + (c.remedies?.encryptBackups ? `${capitalize(c.remedies.encryptBackups)}.` : `Enable encryption at rest (for RDS: storage_encrypted = true with kms_key_id; an existing instance is encrypted by restoring an encrypted copy of a snapshot).`),
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           location: place2.location,
           anchor: place2.anchor,
           related: related(sourceStreams),
@@ -56313,10 +56265,7 @@ var backupsNotEncrypted = {
       const level = levelFor2(cmk);
       ctx.report({
         message: `${c.address} has backups not encrypted with a customer managed key: ${unique(problems).join("; ")}. ${capitalize(cmk.source.label)} requires a customer managed key. ` + (c.remedies?.customerManagedKey ? `${capitalize(c.remedies.customerManagedKey)}.` : `Encrypt with an aws_kms_key you control: kms_key_id on the component for snapshot-based backups, kms_key_arn on the backup vault for fully managed types.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: dedupe2(rel).slice(0, 20),
@@ -56338,10 +56287,7 @@ function reportUnencryptedOwnStreams(ctx, c, streams, req) {
   const need2 = req.requiresEncryption ? ` ${capitalize(req.requiresEncryption.source.label)} requires encryption.` : "";
   ctx.report({
     message: `${c.address} has backups stored unencrypted: its ${names3.join(", ")} ${plain.length === 1 ? "writes" : "write"} the data in plain form, so anyone who can read that volume or bucket reads the data.${need2} ` + (c.remedies?.encryptBackups ? `${capitalize(c.remedies.encryptBackups)}.` : `Encrypt the backup's destination, or back it up with a mechanism that encrypts.`),
-    subject: c.address,
-    subjectId: c.id,
-    subjectKind: "resource",
-    root: c.root,
+    ...aboutComponent(c),
     location: c.location,
     anchor: "",
     related: dedupe2(plain.map((s) => ({ location: s.location, message: `${streamName(s)} stores ${c.address}'s data unencrypted` }))).slice(0, 20),
@@ -56548,10 +56494,7 @@ var copyKeyCannotWork = {
       const place = inBlock ? { location: inBlock.location, anchor: inBlock.anchor } : { location: c.location, anchor: "" };
       ctx.report({
         message: `${c.address} has ${problems.length === 1 ? "a copy" : "copies"} that cannot be encrypted where ${problems.length === 1 ? "it lands" : "they land"}: ${problems.map((p) => p.text).join("; ")}.`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: dedupe2(problems.flatMap((p) => p.related)).slice(0, 20)
@@ -57034,10 +56977,7 @@ var backupFrequencyBelowRpo = {
       const level = levelFor(need2);
       ctx.report({
         message: `${c.address} has no point-in-time recovery, and its most frequent backup (${viaText(best)}, ${where2(best.location)}) leaves up to ${hoursText(agg.value)} between recovery points; ${sourceText(need2)}: at most ${hoursText(need2.value)}. ` + (c.remedies?.moreFrequent ? `${capitalize2(c.remedies.moreFrequent)} so that points are at most ${hoursText(need2.value)} apart.` : `Schedule a backup at least every ${hoursText(need2.value)} (e.g. cron(0 5 ? * * *) for daily), or enable point-in-time recovery or continuous backup.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: at4.location,
         anchor: at4.anchor,
         related: at4.related,

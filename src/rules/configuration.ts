@@ -1,5 +1,6 @@
 /** Configuration rules: what could not be read (SPEC section 4, CFG-*). */
 import type { FileProblem, Rule } from "./types.js";
+import { aboutComponent } from "./scope.js";
 
 export const unparseableInput: Rule = {
   meta: {
@@ -109,10 +110,7 @@ export const unrecognisedDataClass: Rule = {
           message:
             `${c.address} has ${tag} ${p.key} = ${written}, which names no known data class or regime, so its class requirements are not checked. ` +
             `Known classes: ${p.knownClasses.join(", ")}. Correct the value (${hint}a class or a regime id such as sox or gdpr), or define the class under classes: in .restorable.yml.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           location: anchor ? c.anchors[anchor]! : c.location,
           anchor: anchor ? `${anchor}.${p.key}` : "",
           related: [],

@@ -1,7 +1,7 @@
 /** Coverage rules: is there a backup at all (SPEC section 4, COV-*). */
 import type { Component, Coverage, Location } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
-import { holdsBackupableData } from "./scope.js";
+import { aboutComponent, holdsBackupableData } from "./scope.js";
 import { levelFor } from "./recovery-common.js";
 import type { Rule, RuleContext } from "./types.js";
 
@@ -71,10 +71,7 @@ export const statefulComponentWithoutBackup: Rule = {
           `${c.address} (${c.kind}) has no backup: ${noBackupText(c)}, ` +
           `so data deleted or corrupted in it cannot be restored. ` +
           (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Enable its native backups or point-in-time recovery, or select it in an AWS Backup plan.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: anchor ? c.anchors[anchor]! : c.location,
         anchor,
         related: coverage.related.slice(0, 20),
@@ -100,10 +97,7 @@ function reportEphemeral(ctx: RuleContext, c: Component, classes: readonly strin
       `${c.address} (${c.kind}) keeps its data in an emptyDir (persistence is off): the data is lost whenever its pod is rescheduled, and no backup covers it, ` +
       `but its class ${classes.join(", ")} needs the data kept. Enable persistence (a PersistentVolumeClaim, e.g. persistence.enabled: true in its chart's values) and back it up` +
       (c.remedies ? `: ${c.remedies.enableBackup}.` : "."),
-    subject: c.address,
-    subjectId: c.id,
-    subjectKind: "resource",
-    root: c.root,
+    ...aboutComponent(c),
     location: at.location,
     anchor: at.anchor,
     related: coverage.related.slice(0, 20),
@@ -236,10 +230,7 @@ export const stateBackendWithoutVersioning: Rule = {
         message:
           `${c.address} holds the Terraform state of ${(c.stateBackendOf ?? []).join(", ")} and has no versioning, so a corrupted or deleted state file cannot be restored. ` +
           (c.remedies ? `${c.remedies.enableBackup.charAt(0).toUpperCase()}${c.remedies.enableBackup.slice(1)}.` : `Add aws_s3_bucket_versioning with versioning_configuration { status = "Enabled" } for it.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         ...at,
         related,
       });
@@ -292,10 +283,7 @@ export const secretDeletableWithoutRecovery: Rule = {
       if (d?.immediate !== true) continue;
       ctx.report({
         message: `${d.observed}. ${d.fix}`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         ...anchorOr(c, d.anchor),
         related: [],
       });
@@ -350,10 +338,7 @@ export const inFlightEventsNotDurable: Rule = {
           message:
             `${c.address} keeps messages for ${hours} hours; consumers that fail over a long weekend lose events. ` +
             `Keep them at least ${MIN_EVENT_RETENTION_DAYS} days (${c.kind === "queue" ? "message_retention_seconds >= 345600" : "retention_period >= 96"}).`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOr(c, c.dataRetentionAnchor ?? "", "message_retention_seconds", "retention_period"),
           related: [],
         });
@@ -365,10 +350,7 @@ export const inFlightEventsNotDurable: Rule = {
           message:
             `${c.address} has no dead-letter queue: a message that keeps failing is retried until it expires and is lost. ` +
             `Add a redrive_policy with deadLetterTargetArn and maxReceiveCount.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           location: c.location,
           anchor: "",
           related: [],
@@ -385,10 +367,7 @@ export const inFlightEventsNotDurable: Rule = {
             `SQS keeps a standard queue message's original enqueue time in the dead-letter queue, so failed messages expire early there ` +
             `(https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/setting-up-dead-letter-queue-retention.html). ` +
             `Set its message_retention_seconds above ${Math.round(theirs * 86400)} (1209600 = 14 days is the maximum).`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOr(c, "message_retention_seconds"),
           related: [{ location: source.anchors["message_retention_seconds"] ?? source.location, message: `source queue ${source.address} keeps messages ${theirs} days` }],
         });
@@ -471,10 +450,7 @@ export const metadataOnlyBackup: Rule = {
         message:
           `${first.message}: the schedule takes no volume snapshots and no file-system backup or data movement writes its volumes to the storage location, so a restore brings back empty volumes and nothing else backs ${c.address} up. ` +
           `Let the schedule snapshot the volumes (snapshotVolumes unset or true, with a VolumeSnapshotLocation or --features=EnableCSI), or back them up with file-system backup (defaultVolumesToFsBackup: true, or the pod annotation backup.velero.io/backup-volumes naming the data volume) with the node agent deployed (deployNodeAgent: true).`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: c.location,
         anchor: "",
         related: coverage.metadataOnly.slice(0, 20).map((m) => ({ location: m.location, message: m.message })),

@@ -5,6 +5,7 @@ import { isUnknownFact } from "../graph/types.js";
 import { reportUnknownFact, type UnknownOwner } from "./unknowns.js";
 import { hasIndependentRecoveryPoints } from "./coverage.js";
 import type { Rule, RuleContext } from "./types.js";
+import { aboutComponent } from "./scope.js";
 
 /**
  * A finding needs every condition to hold (`value` === `needed`): when none is known to fail
@@ -75,10 +76,7 @@ export const backupsDeletedWithResource: Rule = {
             : `Deleting ${c.address} also deletes its automated backups (delete_automated_backups defaults to true) and takes no final snapshot ` +
               `(skip_final_snapshot = true or no final_snapshot_identifier), so a mistaken destroy or replacement loses the data and every backup of it. ` +
               `Set delete_automated_backups = false, or skip_final_snapshot = false with a final_snapshot_identifier, or back it up with AWS Backup.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOf(c, ["skip_final_snapshot", "delete_automated_backups"]),
           related: [],
         });
@@ -88,10 +86,7 @@ export const backupsDeletedWithResource: Rule = {
           message:
             `${c.address} sets force_destroy = true: deleting it deletes every object and every previous version in it, and no backup outside it keeps them. ` +
             `Remove force_destroy, or back it up ${c.provider === "aws" ? "with AWS Backup" : "to a backup outside it"}.`,
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           ...anchorOf(c, ["force_destroy"]),
           related: [],
         });
@@ -162,10 +157,7 @@ export const criticalDatabaseWithoutDeletionProtection: Rule = {
         message:
           `${c.address} has no deletion protection, and its class ${req.classes.join(", ")} is critical: one API call or a replacement in a plan deletes it. ` +
           (c.remedies?.deletionProtection ? `${c.remedies.deletionProtection.charAt(0).toUpperCase()}${c.remedies.deletionProtection.slice(1)}.` : `Set ${attr} = true.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         // The requirement comes from the component's class (SPEC section 4, Default levels).
         level: "error",
         ...anchorOf(c, [attr]),

@@ -4,7 +4,7 @@ import type { BackupPlan, BackupVault, Component, Coverage, Fact, Graph, Locatio
 import { isUnknownFact } from "../graph/types.js";
 import { reportUnknownFact } from "./unknowns.js";
 import { copiesOf, copyText, levelFor, type CopyOf } from "./region.js";
-import { BACKUP_KINDS, holdsBackupableData } from "./scope.js";
+import { aboutComponent, BACKUP_KINDS, holdsBackupableData } from "./scope.js";
 import type { Requirements } from "../policy/types.js";
 import type { RelatedLocation, Rule, RuleContext } from "./types.js";
 
@@ -142,10 +142,7 @@ export const backupsNotEncrypted: Rule = {
             (c.remedies?.encryptBackups
               ? `${capitalize(c.remedies.encryptBackups)}.`
               : `Enable encryption at rest (for RDS: storage_encrypted = true with kms_key_id; an existing instance is encrypted by restoring an encrypted copy of a snapshot).`),
-          subject: c.address,
-          subjectId: c.id,
-          subjectKind: "resource",
-          root: c.root,
+          ...aboutComponent(c),
           location: place.location,
           anchor: place.anchor,
           related: related(sourceStreams),
@@ -193,10 +190,7 @@ export const backupsNotEncrypted: Rule = {
           (c.remedies?.customerManagedKey
             ? `${capitalize(c.remedies.customerManagedKey)}.`
             : `Encrypt with an aws_kms_key you control: kms_key_id on the component for snapshot-based backups, kms_key_arn on the backup vault for fully managed types.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: dedupe(rel).slice(0, 20),
@@ -228,10 +222,7 @@ function reportUnencryptedOwnStreams(ctx: RuleContext, c: Component, streams: re
     message:
       `${c.address} has backups stored unencrypted: its ${names.join(", ")} ${plain.length === 1 ? "writes" : "write"} the data in plain form, so anyone who can read that volume or bucket reads the data.${need} ` +
       (c.remedies?.encryptBackups ? `${capitalize(c.remedies.encryptBackups)}.` : `Encrypt the backup's destination, or back it up with a mechanism that encrypts.`),
-    subject: c.address,
-    subjectId: c.id,
-    subjectKind: "resource",
-    root: c.root,
+    ...aboutComponent(c),
     location: c.location,
     anchor: "",
     related: dedupe(plain.map((s) => ({ location: s.location, message: `${streamName(s)} stores ${c.address}'s data unencrypted` }))).slice(0, 20),
@@ -465,10 +456,7 @@ export const copyKeyCannotWork: Rule = {
       const place = inBlock ? { location: inBlock.location!, anchor: inBlock.anchor! } : { location: c.location, anchor: "" };
       ctx.report({
         message: `${c.address} has ${problems.length === 1 ? "a copy" : "copies"} that cannot be encrypted where ${problems.length === 1 ? "it lands" : "they land"}: ${problems.map((p) => p.text).join("; ")}.`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: dedupe(problems.flatMap((p) => p.related)).slice(0, 20),

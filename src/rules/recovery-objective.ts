@@ -5,6 +5,7 @@ import { judgedForFrequency, landing, levelFor, sourceText, viaText, where } fro
 import type { Rule } from "./types.js";
 import { reportUnknownFact } from "./unknowns.js";
 import { isUnknownFact } from "../graph/types.js";
+import { aboutComponent } from "./scope.js";
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -64,10 +65,7 @@ export const backupFrequencyBelowRpo: Rule = {
           (c.remedies?.moreFrequent
             ? `${capitalize(c.remedies.moreFrequent)} so that points are at most ${hoursText(need.value)} apart.`
             : `Schedule a backup at least every ${hoursText(need.value)} (e.g. cron(0 5 ? * * *) for daily), or enable point-in-time recovery or continuous backup.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: at.location,
         anchor: at.anchor,
         related: at.related,

@@ -4,7 +4,7 @@ import type { Component, Coverage, Fact, Graph, Location, RecoveryStream } from 
 import { isUnknownFact } from "../graph/types.js";
 import type { Requirement } from "../policy/types.js";
 import { isExternalStream } from "../graph/coverage.js";
-import { holdsBackupableData } from "./scope.js";
+import { aboutComponent, holdsBackupableData } from "./scope.js";
 import type { Level, RelatedLocation, Rule, RuleContext } from "./types.js";
 import { reportUnknownFact } from "./unknowns.js";
 import { unknownFact, type UnknownFact } from "../graph/types.js";
@@ -242,10 +242,7 @@ export const noCrossRegionCopy: Rule = {
           `${c.address} has no backup copy or replica outside its region (${regionText(c.region)}): every backup of it stays there, ` +
           `so a regional outage or a region-wide incident takes the data and its backups together. ` +
           `A copy in another region is expected (${req.requiresCrossRegion.source.label}). ${fixFor(c)}`,
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: c.location,
         anchor: "",
         related: backupStreamsWithoutCopy(coverage),
@@ -326,10 +323,7 @@ export const copyInSameRegion: Rule = {
           `${copies.length === 1 ? "lands" : "land"} in ${c.region}, so a regional outage takes the data and every copy together. ` +
           `A copy in another region is expected (${req.requiresCrossRegion.source.label}). ` +
           (c.remedies ? `${c.remedies.crossRegionCopy.charAt(0).toUpperCase()}${c.remedies.crossRegionCopy.slice(1)}.` : `Create the destination with a provider configured for another region (e.g. provider = aws.dr).`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: relatedCopies(copies, (x) => `${copyText(x)}: destination in ${c.region}, the component's own region`),
@@ -403,10 +397,7 @@ export const copiesInSameAccount: Rule = {
           (c.remedies?.crossAccountCopy
             ? `${c.remedies.crossAccountCopy.charAt(0).toUpperCase()}${c.remedies.crossAccountCopy.slice(1)}.`
             : `Add a copy_action to a backup vault in a separate backup account, encrypted with a customer managed key shared with that account.`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         location: place.location,
         anchor: place.anchor,
         related: copies.length ? relatedCopies(copies, (x) => `${copyText(x)}: destination in ${account}`) : backupStreamsWithoutCopy(coverage),

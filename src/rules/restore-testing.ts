@@ -5,6 +5,7 @@ import type { Component, RestoreTesting } from "../graph/types.js";
 import { isUnknownFact } from "../graph/types.js";
 import type { Rule } from "./types.js";
 import { reportUnknownFact } from "./unknowns.js";
+import { aboutComponent } from "./scope.js";
 
 function samePlace(t: RestoreTesting, c: Component): Tri {
   if (isUnknownFact(t.region)) return t.region;
@@ -81,10 +82,7 @@ export const restoreTestingMissing: Rule = {
           (c.remedies?.restoreTesting
             ? `${c.remedies.restoreTesting.charAt(0).toUpperCase()}${c.remedies.restoreTesting.slice(1)}.`
             : `Add an aws_backup_restore_testing_plan with an aws_backup_restore_testing_selection for protected_resource_type ${c.backupResourceType ?? "(its type)"} that covers it (protected_resource_arns or conditions).`),
-        subject: c.address,
-        subjectId: c.id,
-        subjectKind: "resource",
-        root: c.root,
+        ...aboutComponent(c),
         // The requirement comes from the component's class (SPEC section 4, Default levels).
         level: req.source.kind === "default" ? "warning" : "error",
         location: c.location,

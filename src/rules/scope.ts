@@ -20,3 +20,8 @@ export const BACKUP_KINDS: ReadonlySet<ComponentKind> = new Set([
 export function holdsBackupableData(c: Component): boolean {
   return BACKUP_KINDS.has(c.kind) && c.backupCapable;
 }
+
+/** The subject fields of a finding about a component: its address, node id and root. */
+export function aboutComponent(c: Component): { subject: string; subjectId: string; subjectKind: "resource"; root: string } {
+  return { subject: c.address, subjectId: c.id, subjectKind: "resource", root: c.root };
+}
